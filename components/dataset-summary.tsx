@@ -1,0 +1,22 @@
+import type { Dataset } from '@/lib/store/datasets';
+import { formatCount, formatUtc } from './format';
+
+/** The dataset's name, size, time span and what went wrong while reading it. */
+export function DatasetSummary({ dataset }: { dataset: Dataset }) {
+  const { records, repaired, quarantined, duplicates, skippedFiles, failedFiles } = dataset.stats;
+  return (
+    <header className="space-y-1">
+      <h1 className="text-2xl font-semibold">{dataset.name}</h1>
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        {formatCount(records)} events · {formatUtc(dataset.timeRange.from)} – {formatUtc(dataset.timeRange.to)} ·{' '}
+        {formatCount(repaired)} repaired · {formatCount(quarantined)} quarantined · {formatCount(duplicates)} duplicates removed ·{' '}
+        {formatCount(skippedFiles)} files skipped · {formatCount(failedFiles)} unreadable files
+      </p>
+      {dataset.status !== 'ready' && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          Reading this dataset {dataset.status === 'failed' ? `failed: ${dataset.error ?? 'unknown error'}` : 'was cancelled'}. The events read before that are shown.
+        </p>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,121 @@
+'use client';
+
+import { type ColumnDef, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import Link from 'next/link';
+import type { EventRow } from '@/lib/store/get-events';
+import { viewHref, withFilter } from '@/lib/view/url-codec';
+import type { FilterField, SortField, View } from '@/lib/view/view-schema';
+import { formatUtc } from './format';
+import { RedactionBadges } from './redaction-badges';
+
+interface EventTableProps {
+  rows: EventRow[];
+  view: View;
+  pathname: string;
+}
+
+/** A cell value that narrows the view to it when clicked. */
+function FilterLink({ pathname, view, field, value, children }: { pathname: string; view: View; field: FilterField; value: string | null; children?: React.ReactNode }) {
+  if (!value) return <span className="text-slate-400">—</span>;
+  return (
+    <Link href={viewHref(pathname, withFilter(view, field, value))} title={`Show only ${value}`} className="hover:underline">
+      {children ?? value}
+    </Link>
+  );
+}
+
+function columns(pathname: string, view: View): (ColumnDef<EventRow> & { sortField?: SortField })[] {
+  const link = (field: FilterField, value: string | null, children?: React.ReactNode) => (
+    <FilterLink pathname={pathname} view={view} field={field} value={value}>
+      {children}
+    </FilterLink>
+  );
+  return [
+    { id: 'time', header: 'Time (UTC)', sortField: 'time', cell: ({ row }) => <span className="whitespace-nowrap tabular-nums">{formatUtc(row.original.eventTime).replace(' UTC', '')}</span> },
+    { id: 'service', header: 'Service', sortField: 'service', cell: ({ row }) => link('service', row.original.eventSource, row.original.serviceName) },
+    { id: 'event', header: 'Event name', sortField: 'event', cell: ({ row }) => link('event', row.original.eventName) },
+    {
+      id: 'identity',
+      header: 'Identity',
+      sortField: 'identity',
+      cell: ({ row }) => (
+        <span className="flex flex-col" title={row.original.identity.key}>
+          <span className="truncate">{link('identity', row.original.identity.key, row.original.identity.display)}</span>
+          <span className="text-xs text-slate-500 dark:text-slate-400">{row.original.identity.type}</span>
+        </span>
+      ),
+    },
+    { id: 'ip', header: 'Source IP', sortField: 'ip', cell: ({ row }) => link('ip', row.original.sourceIPAddress) },
+    { id: 'region', header: 'Region', sortField: 'region', cell: ({ row }) => link('region', row.original.awsRegion) },
+    { id: 'account', header: 'Account', sortField: 'account', cell: ({ row }) => link('account', row.original.accountId) },
+    {
+      id: 'error',
+      header: 'Error',
+      sortField: 'error',
+      cell: ({ row }) =>
+        row.original.errorCode ? (
+          <span className="text-red-700 dark:text-red-400">{link('error', row.original.errorCode)}</span>
+        ) : (
+          <span className="text-slate-400">—</span>
+        ),
+    },
+    {
+      id: 'flags',
+      header: 'Redacted / repaired',
+      cell: ({ row }) => <RedactionBadges redactions={row.original.redactions} repaired={row.original.repaired} />,
+    },
+  ];
+}
+
+function sortHref(pathname: string, view: View, field: SortField): string {
+  const order = view.sort === field && view.order === 'desc' ? 'asc' : 'desc';
+  return viewHref(pathname, { ...view, sort: field, order, cursor: undefined });
+}
+
+export function EventTable({ rows, view, pathname }: EventTableProps) {
+  const definitions = columns(pathname, view);
+  // The app does not use the React Compiler, so TanStack's unmemoizable table object is fine here.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const table = useReactTable({ data: rows, columns: definitions, getCoreRowModel: getCoreRowModel(), manualSorting: true });
+
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      <table className="w-full text-left text-sm" aria-label="Events">
+        <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:text-slate-400">
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => {
+                const sortField = definitions.find((definition) => definition.id === header.column.id)?.sortField;
+                const active = sortField !== undefined && view.sort === sortField;
+                const label = flexRender(header.column.columnDef.header, header.getContext());
+                return (
+                  <th key={header.id} className="px-3 py-2 font-medium" aria-sort={active ? (view.order === 'asc' ? 'ascending' : 'descending') : undefined}>
+                    {sortField ? (
+                      <Link href={sortHref(pathname, view, sortField)} className="hover:underline">
+                        {label}
+                        {active && <span aria-hidden="true">{view.order === 'asc' ? ' ▲' : ' ▼'}</span>}
+                      </Link>
+                    ) : (
+                      label
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {table.getRowModel().rows.map((row) => (
+            <tr key={row.id} className="border-b border-slate-100 align-top last:border-0 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/50">
+              {row.getVisibleCells().map((cell) => (
+                <td key={cell.id} className="max-w-[18rem] truncate whitespace-nowrap px-3 py-1.5">
+                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { eventsOf, readAll } from './test-support';
+
+const record = (id: string, extra: Record<string, unknown> = {}) => ({
+  eventVersion: '1.08',
+  eventID: id,
+  eventTime: '2024-07-31T13:06:24Z',
+  eventSource: 'cloudtrail.amazonaws.com',
+  eventName: 'StopLogging',
+  awsRegion: 'us-east-1',
+  userIdentity: { type: 'IAMUser', arn: 'arn:aws:iam::111122223333:user/alice', userName: 'alice', accountId: '111122223333' },
+  ...extra,
+});
+const ids = (items: Awaited<ReturnType<typeof readAll>>) => eventsOf(items).map((event) => event.eventId);
+
+describe('readLog input forms', () => {
+  it('reads a Records envelope, plain and gzipped, whatever the file is called', async () => {
+    const body = JSON.stringify({ Records: [record('a'), record('b')] });
+    expect(ids(await readAll(body, { file: 'x.json.gz' }))).toEqual(['a', 'b']);
+    expect(ids(await readAll(gzipSync(body), { file: 'x.json' }))).toEqual(['a', 'b']);
+  });
+
+  it('reads JSON Lines, a JSON array, a single object and concatenated objects', async () => {
+    const [a, b] = [record('a'), record('b')];
+    expect(ids(await readAll(`${JSON.stringify(a)}\n${JSON.stringify(b)}\n`))).toEqual(['a', 'b']);
+    expect(ids(await readAll(JSON.stringify([a, b], null, 2)))).toEqual(['a', 'b']);
+    expect(ids(await readAll(JSON.stringify(a, null, 2)))).toEqual(['a']);
+    expect(ids(await readAll(`${JSON.stringify(a, null, 2)}${JSON.stringify(b)}`))).toEqual(['a', 'b']);
+  });
+
+  it('reads lookup-events output, unwrapping CloudTrailEvent strings', async () => {
+    const body = JSON.stringify({ Events: [{ EventId: 'a', CloudTrailEvent: JSON.stringify(record('a')) }] });
+    expect(ids(await readAll(body))).toEqual(['a']);
+  });
+
+  it('skips digest files and empty files, counting them', async () => {
+    const digest = JSON.stringify({ awsAccountId: '1', digestStartTime: 'x', logFiles: [] });
+    expect(await readAll(gzipSync(digest), { file: 'd.json.gz' })).toEqual([
+      { type: 'skipped', file: 'd.json.gz', reason: 'CloudTrail digest file' },
+    ]);
+    expect(await readAll('  \n', { file: 'e.json' })).toEqual([{ type: 'skipped', file: 'e.json', reason: 'empty file' }]);
+  });
+});
+
+describe('readLog damage', () => {
+  it('quarantines a record cut short at the end of the input and keeps the ones before it', async () => {
+    const body = `${JSON.stringify(record('a'))}\n${JSON.stringify(record('b')).slice(0, 80)}`;
+    const items = await readAll(body, { file: 'cut.jsonl' });
+    expect(ids(items)).toEqual(['a']);
+    expect(items[1]).toMatchObject({ type: 'quarantined', file: 'cut.jsonl', at: { line: 2, column: 1 } });
+    expect(items[1]).toHaveProperty('reason', expect.stringContaining('ends in the middle of a record'));
+  });
+
+  it('quarantines a record whose damage cannot be repaired safely, with its position', async () => {
+    const body = `${JSON.stringify(record('a'))}\n{"eventName": "X", "eventTime": }\n${JSON.stringify(record('c'))}`;
+    const items = await readAll(body, { file: 'bad.jsonl' });
+    expect(ids(items)).toEqual(['a', 'c']);
+    const quarantined = items.find((item) => item.type === 'quarantined');
+    expect(quarantined).toMatchObject({ at: { line: 2 }, raw: '{"eventName": "X", "eventTime": }' });
+  });
+
+  it('quarantines JSON objects that are not CloudTrail records', async () => {
+    const items = await readAll(`{"hello": "world"}\n${JSON.stringify(record('a'))}`);
+    expect(items[0]).toMatchObject({ type: 'quarantined', reason: expect.stringContaining('not a CloudTrail record') });
+    expect(ids(items)).toEqual(['a']);
+  });
+
+  it('reports a truncated gzip as one file error after the records it could read', async () => {
+    const lines = Array.from({ length: 2000 }, (_, i) => JSON.stringify(record(`r${i}`))).join('\n');
+    const gz = gzipSync(lines);
+    const items = await readAll(gz.subarray(0, gz.length - 20), { file: 't.gz' });
+    const last = items.at(-1);
+    expect(last).toMatchObject({ type: 'file-error', file: 't.gz', message: expect.stringContaining('t.gz') });
+    expect(eventsOf(items).length).toBeGreaterThan(1000);
+  });
+
+  it('refuses binary data and inputs that decompress past the limit', async () => {
+    expect(await readAll(new Uint8Array([0, 1, 2, 3, 0]), { file: 'b.bin' })).toEqual([
+      { type: 'file-error', file: 'b.bin', message: 'b.bin: binary data, not a text log' },
+    ]);
+    const bomb = gzipSync(Buffer.alloc(5_000_000, 0x20));
+    const items = await readAll(bomb, { file: 'bomb.gz', limits: { maxDecompressedBytes: 1_000_000, maxRecordChars: 1000 } });
+    expect(items).toEqual([
+      { type: 'file-error', file: 'bomb.gz', message: 'bomb.gz: decompressed size is over the limit of 1000000 bytes' },
+    ]);
+  });
+
+  it('derives a stable ID for records without eventID', async () => {
+    const anonymous: Record<string, unknown> = record('x');
+    delete anonymous.eventID;
+    const [first] = eventsOf(await readAll(JSON.stringify(anonymous)));
+    const [again] = eventsOf(await readAll(JSON.stringify(anonymous, null, 4)));
+    expect(first!.eventId).toMatch(/^derived-[0-9a-f]{32}$/);
+    expect(first!.eventIdDerived).toBe(true);
+    expect(again!.eventId).toBe(first!.eventId);
+  });
+});

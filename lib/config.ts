@@ -1,0 +1,34 @@
+import path from 'node:path';
+
+/** Server settings, read from the environment once per use so tests can set them. */
+export interface ServerConfig {
+  dataDir: string;
+  /** Directories the server may read when pointed at a path (after resolving symlinks). */
+  logRoots: string[];
+  maxUploadBytes: number;
+  maxDecompressedBytes: number;
+  maxRecordChars: number;
+}
+
+function positiveNumber(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
+  return value;
+}
+
+export function serverConfig(): ServerConfig {
+  // Paths come from the operator's environment at run time, so the bundler must not trace them.
+  const cwd = /*turbopackIgnore: true*/ process.cwd();
+  const roots = (process.env.TRAILSCOPE_LOG_ROOTS ?? '').split(':').filter(Boolean);
+  return {
+    dataDir: path.resolve(/*turbopackIgnore: true*/ cwd, process.env.TRAILSCOPE_DATA_DIR || '.trailscope'),
+    logRoots: (roots.length ? roots : [path.join(/*turbopackIgnore: true*/ cwd, 'fixtures')]).map((root) =>
+      path.resolve(/*turbopackIgnore: true*/ cwd, root),
+    ),
+    maxUploadBytes: positiveNumber('TRAILSCOPE_MAX_UPLOAD_BYTES', 2 * 1024 ** 3),
+    maxDecompressedBytes: positiveNumber('TRAILSCOPE_MAX_DECOMPRESSED_BYTES', 1024 ** 3),
+    maxRecordChars: positiveNumber('TRAILSCOPE_MAX_RECORD_CHARS', 2 * 1024 ** 2),
+  };
+}

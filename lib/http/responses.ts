@@ -1,0 +1,21 @@
+import { PathOutsideRootsError } from '@/lib/ingest/log-roots';
+import { UploadTooLargeError } from '@/lib/ingest/receive-upload';
+import { ViewError } from '@/lib/view/url-codec';
+
+/** The one error shape every API response uses. */
+export function errorResponse(status: number, code: string, message: string): Response {
+  return Response.json({ error: { code, message } }, { status });
+}
+
+export function notFound(what: string): Response {
+  return errorResponse(404, 'not_found', `${what} not found`);
+}
+
+/** Maps the errors the library throws on bad requests to their HTTP status; anything else is a 500. */
+export function errorToResponse(error: unknown): Response {
+  if (error instanceof ViewError) return errorResponse(400, 'bad_view', error.message);
+  if (error instanceof PathOutsideRootsError) return errorResponse(403, 'path_outside_roots', error.message);
+  if (error instanceof UploadTooLargeError) return errorResponse(413, 'too_large', error.message);
+  console.error(error);
+  return errorResponse(500, 'internal', 'internal error');
+}

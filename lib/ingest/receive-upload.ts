@@ -1,0 +1,86 @@
+import { createWriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import busboy from 'busboy';
+import type { LogFile } from './log-file';
+
+export class UploadTooLargeError extends Error {
+  constructor(limitBytes: number) {
+    super(`upload is over the limit of ${limitBytes} bytes`);
+  }
+}
+
+export interface ReceivedUpload {
+  files: LogFile[];
+  fields: Record<string, string>;
+}
+
+/** A display name from a client-supplied path: no empty, `.` or `..` segments, no control characters. */
+export function cleanRelativeName(name: string): string {
+  const segments = name
+    .split(/[\\/]+/)
+    .map((segment) => segment.replace(/[\u0000-\u001f\u007f]/g, '').trim())
+    .filter((segment) => segment !== '' && segment !== '.' && segment !== '..');
+  return segments.join('/').slice(0, 1024) || 'upload';
+}
+
+/**
+ * Streams a multipart upload to numbered files in `directory` without ever holding a whole file in
+ * memory. Client file names (folder uploads send relative paths) are kept only as display names,
+ * so no part of them reaches the file system. Over `maxBytes` in total, it stops and throws.
+ */
+export async function receiveUpload(request: Request, directory: string, maxBytes: number): Promise<ReceivedUpload> {
+  if (!request.body) throw new Error('the upload has no body');
+  await mkdir(directory, { recursive: true });
+  const parser = busboy({
+    headers: { 'content-type': request.headers.get('content-type') ?? '' },
+    preservePath: true,
+    limits: { fileSize: maxBytes, files: 100_000, fields: 20, fieldSize: 64 * 1024 },
+  });
+  const files: LogFile[] = [];
+  const fields: Record<string, string> = {};
+  const writes: Promise<void>[] = [];
+  let total = 0;
+
+  const done = new Promise<void>((resolve, reject) => {
+    parser.on('field', (name, value) => {
+      fields[name] = value;
+    });
+    parser.on('file', (_field, stream, info) => {
+      const file: LogFile = { path: path.join(directory, String(files.length)), name: cleanRelativeName(info.filename ?? ''), size: 0 };
+      files.push(file);
+      const refuse = () => {
+        const error = new UploadTooLargeError(maxBytes);
+        stream.destroy(error);
+        parser.destroy(error);
+      };
+      stream.on('data', (chunk: Buffer) => {
+        total += chunk.length;
+        file.size += chunk.length;
+        if (total > maxBytes) refuse();
+      });
+      stream.on('limit', refuse);
+      const write = pipeline(stream, createWriteStream(file.path));
+      write.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
+      writes.push(write);
+    });
+    parser.on('close', resolve);
+    parser.on('error', reject);
+  });
+
+  const body = Readable.fromWeb(request.body as WebReadableStream<Uint8Array>);
+  body.on('error', (error) => parser.destroy(error));
+  body.pipe(parser);
+  try {
+    await done;
+    await Promise.all(writes);
+  } catch (error) {
+    body.destroy();
+    await Promise.allSettled(writes);
+    throw error;
+  }
+  return { files, fields };
+}

@@ -1,0 +1,53 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { serverConfig } from '@/lib/config';
+import { SCHEMA_STATEMENTS } from './schema';
+
+// Next.js may load this module more than once in one process (instrumentation and routes are
+// bundled apart), so the open database lives on globalThis, keyed by file.
+const OPEN = Symbol.for('trailscope.store.open');
+type OpenDatabases = Map<string, Promise<DuckDBInstance>>;
+const registry = globalThis as typeof globalThis & { [OPEN]?: OpenDatabases };
+
+export function databaseFile(): string {
+  return path.join(serverConfig().dataDir, 'trailscope.duckdb');
+}
+
+async function open(file: string): Promise<DuckDBInstance> {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const instance = await DuckDBInstance.create(file);
+  const connection = await instance.connect();
+  try {
+    for (const statement of SCHEMA_STATEMENTS) await connection.run(statement);
+  } finally {
+    connection.closeSync();
+  }
+  return instance;
+}
+
+/** Runs `work` on a fresh connection to the store, opening (and migrating) it on first use. */
+export async function withConnection<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+  const file = databaseFile();
+  const databases = (registry[OPEN] ??= new Map());
+  let instance = databases.get(file);
+  if (!instance) {
+    instance = open(file);
+    databases.set(file, instance);
+    instance.catch(() => databases.delete(file));
+  }
+  const connection = await (await instance).connect();
+  try {
+    return await work(connection);
+  } finally {
+    connection.closeSync();
+  }
+}
+
+/** Closes every open store (tests use it between data directories). */
+export async function closeDatabases(): Promise<void> {
+  const databases = registry[OPEN];
+  if (!databases) return;
+  for (const instance of databases.values()) (await instance).closeSync();
+  databases.clear();
+}

@@ -1,0 +1,156 @@
+import { randomBytes } from 'node:crypto';
+import { withConnection } from './database';
+import { type Row, readRows } from './rows';
+
+export type DatasetStatus = 'ingesting' | 'ready' | 'failed' | 'cancelled';
+
+export interface DatasetProgress {
+  filesTotal: number;
+  filesDone: number;
+  bytesTotal: number;
+  bytesDone: number;
+  recordsSeen: number;
+}
+
+export interface Dataset {
+  id: string;
+  name: string;
+  createdAt: string;
+  status: DatasetStatus;
+  isSample: boolean;
+  source: string;
+  error: string | null;
+  progress: DatasetProgress;
+  stats: {
+    records: number;
+    duplicates: number;
+    quarantined: number;
+    repaired: number;
+    skippedFiles: number;
+    failedFiles: number;
+  };
+  timeRange: { from: string | null; to: string | null };
+}
+
+const DATASET_COLUMNS = `
+  d.*, strftime(d.created_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS created_iso,
+  (SELECT count(*) FROM events e WHERE e.dataset_id = d.id) AS records,
+  (SELECT count(*) FROM events e WHERE e.dataset_id = d.id AND e.repaired) AS repaired,
+  (SELECT strftime(min(event_time), '%Y-%m-%dT%H:%M:%S.%gZ') FROM events e WHERE e.dataset_id = d.id) AS time_from,
+  (SELECT strftime(max(event_time), '%Y-%m-%dT%H:%M:%S.%gZ') FROM events e WHERE e.dataset_id = d.id) AS time_to`;
+
+function toDataset(row: Row): Dataset {
+  const n = (key: string) => Number(row[key] ?? 0);
+  return {
+    id: String(row.id),
+    name: String(row.name),
+    createdAt: String(row.created_iso),
+    status: row.status as DatasetStatus,
+    isSample: row.is_sample === true,
+    source: String(row.source),
+    error: row.error === null ? null : String(row.error),
+    progress: {
+      filesTotal: n('files_total'),
+      filesDone: n('files_done'),
+      bytesTotal: n('bytes_total'),
+      bytesDone: n('bytes_done'),
+      recordsSeen: n('records_seen'),
+    },
+    stats: {
+      records: n('records'),
+      duplicates: n('duplicates'),
+      quarantined: n('quarantined'),
+      repaired: n('repaired'),
+      skippedFiles: n('files_skipped'),
+      failedFiles: n('files_failed'),
+    },
+    timeRange: { from: (row.time_from as string | null) ?? null, to: (row.time_to as string | null) ?? null },
+  };
+}
+
+/** A new, empty dataset with an unguessable 128-bit ID. */
+export async function createDataset(fields: { name: string; source: string; isSample?: boolean }): Promise<string> {
+  const id = randomBytes(16).toString('base64url');
+  await withConnection((connection) =>
+    connection.run(
+      `INSERT INTO datasets (id, name, created_at, status, is_sample, source) VALUES (?, ?, now()::TIMESTAMP, 'ingesting', ?, ?)`,
+      [id, fields.name, fields.isSample ?? false, fields.source],
+    ),
+  );
+  return id;
+}
+
+export async function renameDataset(id: string, name: string, source: string): Promise<void> {
+  await withConnection((connection) => connection.run('UPDATE datasets SET name = ?, source = ? WHERE id = ?', [name, source, id]));
+}
+
+export async function getDataset(id: string): Promise<Dataset | null> {
+  const rows = await withConnection((connection) =>
+    readRows(connection, `SELECT ${DATASET_COLUMNS} FROM datasets d WHERE d.id = ?`, [id]),
+  );
+  return rows[0] ? toDataset(rows[0]) : null;
+}
+
+export async function listDatasets(): Promise<Dataset[]> {
+  const rows = await withConnection((connection) =>
+    readRows(connection, `SELECT ${DATASET_COLUMNS} FROM datasets d ORDER BY d.is_sample DESC, d.created_at DESC`),
+  );
+  return rows.map(toDataset);
+}
+
+export async function findSampleDataset(): Promise<{ id: string; status: DatasetStatus } | null> {
+  const rows = await withConnection((connection) =>
+    readRows(connection, `SELECT id, status FROM datasets WHERE is_sample ORDER BY created_at DESC LIMIT 1`),
+  );
+  return rows[0] ? { id: String(rows[0].id), status: rows[0].status as DatasetStatus } : null;
+}
+
+export interface DatasetCounters {
+  filesTotal: number;
+  filesDone: number;
+  filesSkipped: number;
+  filesFailed: number;
+  bytesTotal: number;
+  bytesDone: number;
+  recordsSeen: number;
+  duplicates: number;
+  quarantined: number;
+}
+
+export async function saveCounters(id: string, counters: DatasetCounters): Promise<void> {
+  await withConnection((connection) =>
+    connection.run(
+      `UPDATE datasets SET files_total = ?, files_done = ?, files_skipped = ?, files_failed = ?, bytes_total = ?,
+         bytes_done = ?, records_seen = ?, duplicates = ?, quarantined = ? WHERE id = ?`,
+      [
+        counters.filesTotal,
+        counters.filesDone,
+        counters.filesSkipped,
+        counters.filesFailed,
+        counters.bytesTotal,
+        counters.bytesDone,
+        counters.recordsSeen,
+        counters.duplicates,
+        counters.quarantined,
+        id,
+      ],
+    ),
+  );
+}
+
+export async function setDatasetStatus(id: string, status: DatasetStatus, error: string | null = null): Promise<void> {
+  await withConnection((connection) =>
+    connection.run(`UPDATE datasets SET status = ?, error = ? WHERE id = ?`, [status, error, id]),
+  );
+}
+
+export async function deleteDataset(id: string): Promise<boolean> {
+  return withConnection(async (connection) => {
+    await connection.run('BEGIN');
+    await connection.run('DELETE FROM events WHERE dataset_id = ?', [id]);
+    await connection.run('DELETE FROM problems WHERE dataset_id = ?', [id]);
+    const result = await connection.run('DELETE FROM datasets WHERE id = ?', [id]);
+    await connection.run('COMMIT');
+    return result.rowsChanged > 0;
+  });
+}

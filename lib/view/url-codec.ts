@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { FILTER_FIELDS, type FilterField, type FilterValue, type View, viewSchema } from './view-schema';
+
+export class ViewError extends Error {}
+
+type SearchParamsInput = URLSearchParams | Record<string, string | string[] | undefined>;
+
+function toSearchParams(input: SearchParamsInput): URLSearchParams {
+  if (input instanceof URLSearchParams) return input;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(input)) {
+    for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) params.append(key, item);
+  }
+  return params;
+}
+
+/** Reads a view from URL search params: the single codec used by pages, client and API alike. */
+export function parseView(input: SearchParamsInput): View {
+  const params = toSearchParams(input);
+  const filters: Partial<Record<FilterField, FilterValue[]>> = {};
+  for (const field of FILTER_FIELDS) {
+    const values = params.getAll(field).filter((value) => value !== '' && value !== '!');
+    if (values.length === 0) continue;
+    filters[field] = values.map((value) =>
+      value.startsWith('!') ? { value: value.slice(1), negate: true } : { value, negate: false },
+    );
+  }
+  const single = (key: string) => params.get(key) || undefined;
+  const parsed = viewSchema.safeParse({
+    filters,
+    q: single('q'),
+    from: single('from'),
+    to: single('to'),
+    sort: single('sort'),
+    order: single('order'),
+    limit: single('limit'),
+    cursor: single('cursor'),
+  });
+  if (!parsed.success) throw new ViewError(z.prettifyError(parsed.error));
+  return parsed.data;
+}
+
+const DEFAULTS = viewSchema.parse({ filters: {} });
+
+/** Writes a view back to search params, leaving defaults out so URLs stay short. */
+export function viewToSearchParams(view: View): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const field of FILTER_FIELDS) {
+    for (const { value, negate } of view.filters[field] ?? []) params.append(field, negate ? `!${value}` : value);
+  }
+  if (view.q) params.set('q', view.q);
+  if (view.from) params.set('from', view.from);
+  if (view.to) params.set('to', view.to);
+  if (view.sort !== DEFAULTS.sort) params.set('sort', view.sort);
+  if (view.order !== DEFAULTS.order) params.set('order', view.order);
+  if (view.limit !== DEFAULTS.limit) params.set('limit', String(view.limit));
+  if (view.cursor) params.set('cursor', String(view.cursor));
+  return params;
+}
+
+/** The same view with one more filter value; paging restarts because the rows change. */
+export function withFilter(view: View, field: FilterField, value: string, negate = false): View {
+  const others = (view.filters[field] ?? []).filter((item) => item.value !== value);
+  return { ...view, cursor: undefined, filters: { ...view.filters, [field]: [...others, { value, negate }] } };
+}
+
+/** The same view without one filter value. */
+export function withoutFilter(view: View, field: FilterField, value: string): View {
+  const rest = (view.filters[field] ?? []).filter((item) => item.value !== value);
+  return { ...view, cursor: undefined, filters: { ...view.filters, [field]: rest.length ? rest : undefined } };
+}
+
+export function viewHref(pathname: string, view: View): string {
+  const query = viewToSearchParams(view).toString();
+  return query ? `${pathname}?${query}` : pathname;
+}

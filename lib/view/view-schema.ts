@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+/** Filters that take one or more values from the URL, each optionally negated with a leading `!`. */
+export const FILTER_FIELDS = [
+  'service',
+  'event',
+  'identity',
+  'identityType',
+  'account',
+  'region',
+  'ip',
+  'agent',
+  'accessKey',
+  'error',
+  'readOnly',
+  'eventType',
+  'category',
+  'redacted',
+  'repaired',
+] as const;
+export type FilterField = (typeof FILTER_FIELDS)[number];
+
+export const SORT_FIELDS = ['time', 'service', 'event', 'identity', 'region', 'ip', 'account', 'error'] as const;
+export type SortField = (typeof SORT_FIELDS)[number];
+
+export const REDACTION_KINDS = ['hidden', 'protected', 'masked', 'omitted', 'response-not-logged'] as const;
+
+const filterValueSchema = z.object({ value: z.string().min(1).max(2048), negate: z.boolean() });
+export type FilterValue = z.infer<typeof filterValueSchema>;
+
+/** Values a filter accepts when it does not take free text. */
+const ALLOWED_VALUES: Partial<Record<FilterField, readonly string[]>> = {
+  readOnly: ['true', 'false'],
+  repaired: ['true', 'false'],
+  redacted: ['any', ...REDACTION_KINDS],
+};
+
+const isoInstant = z.iso.datetime({ offset: true });
+
+export const viewSchema = z
+  .object({
+    filters: z.partialRecord(z.enum(FILTER_FIELDS), z.array(filterValueSchema).max(100)),
+    q: z.string().trim().min(1).max(500).optional(),
+    from: isoInstant.optional(),
+    to: isoInstant.optional(),
+    sort: z.enum(SORT_FIELDS).default('time'),
+    order: z.enum(['asc', 'desc']).default('desc'),
+    limit: z.coerce.number().int().min(1).max(1000).default(100),
+    cursor: z.coerce.number().int().min(0).max(1_000_000_000).optional(),
+  })
+  .superRefine((view, context) => {
+    for (const [field, values] of Object.entries(view.filters) as [FilterField, FilterValue[]][]) {
+      const allowed = ALLOWED_VALUES[field];
+      for (const { value } of values) {
+        if (allowed && !allowed.includes(value)) {
+          context.addIssue({ code: 'custom', path: [field], message: `${field} must be one of ${allowed.join(', ')}` });
+        }
+      }
+    }
+  });
+
+export type View = z.infer<typeof viewSchema>;

@@ -1,0 +1,109 @@
+import type { FilterField, FilterValue, SortField, View } from './view-schema';
+
+export type SqlParam = string | number | boolean;
+
+export interface CompiledView {
+  /** A boolean SQL expression over the events table, `dataset_id` included. */
+  where: string;
+  params: SqlParam[];
+  orderBy: string;
+}
+
+/** Filters that compare one column with the given value. */
+const COLUMN_OF: Partial<Record<FilterField, string>> = {
+  service: 'event_source',
+  event: 'event_name',
+  identity: 'identity_key',
+  identityType: 'identity_type',
+  account: 'account_id',
+  region: 'aws_region',
+  ip: 'source_ip',
+  agent: 'user_agent',
+  accessKey: 'access_key_id',
+  eventType: 'event_type',
+  category: 'event_category',
+};
+
+const SORT_COLUMN: Record<SortField, string> = {
+  time: 'event_time',
+  service: 'event_source',
+  event: 'event_name',
+  identity: 'identity_display',
+  region: 'aws_region',
+  ip: 'source_ip',
+  account: 'account_id',
+  error: 'error_code',
+};
+
+/** One filter value as a SQL condition. Values only ever travel as bound parameters. */
+function condition(field: FilterField, value: string, params: SqlParam[]): string {
+  const column = COLUMN_OF[field];
+  if (column) {
+    params.push(value);
+    return `${column} = ?`;
+  }
+  switch (field) {
+    case 'error':
+      if (value === 'any') return 'error_code IS NOT NULL';
+      if (value === 'none') return 'error_code IS NULL';
+      params.push(value);
+      return 'error_code = ?';
+    case 'readOnly':
+      params.push(value === 'true');
+      return 'read_only = ?';
+    case 'repaired':
+      params.push(value === 'true');
+      return 'repaired = ?';
+    case 'redacted':
+      if (value === 'any') return 'len(redaction_kinds) > 0';
+      params.push(value);
+      return 'list_contains(redaction_kinds, ?)';
+    default:
+      throw new Error(`no SQL for filter ${field}`);
+  }
+}
+
+/** Included values of a field are alternatives (OR); excluded ones must all be absent (AND NOT). */
+function fieldCondition(field: FilterField, values: FilterValue[], params: SqlParam[]): string {
+  const parts: string[] = [];
+  const included = values.filter((item) => !item.negate);
+  if (included.length) parts.push(`(${included.map((item) => condition(field, item.value, params)).join(' OR ')})`);
+  for (const item of values.filter((entry) => entry.negate)) {
+    // NOT over a NULL comparison is NULL, which would drop rows lacking the field: keep them.
+    parts.push(`(${condition(field, item.value, params)}) IS NOT TRUE`);
+  }
+  return parts.join(' AND ');
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+/** event_time holds UTC wall time; compare with UTC text so the session time zone never matters. */
+function utcTimestamp(iso: string): string {
+  return new Date(iso).toISOString().replace('T', ' ').replace('Z', '');
+}
+
+/** Compiles a view for one dataset into a parameterized WHERE clause and ORDER BY. */
+export function compileView(datasetId: string, view: View): CompiledView {
+  const params: SqlParam[] = [datasetId];
+  const clauses = ['dataset_id = ?'];
+  for (const [field, values] of Object.entries(view.filters) as [FilterField, FilterValue[] | undefined][]) {
+    if (values?.length) clauses.push(fieldCondition(field, values, params));
+  }
+  if (view.q) {
+    params.push(`%${escapeLike(view.q)}%`);
+    clauses.push(`CAST(record AS VARCHAR) ILIKE ? ESCAPE '\\'`);
+  }
+  if (view.from) {
+    params.push(utcTimestamp(view.from));
+    clauses.push('event_time >= CAST(? AS TIMESTAMP)');
+  }
+  if (view.to) {
+    params.push(utcTimestamp(view.to));
+    clauses.push('event_time < CAST(? AS TIMESTAMP)');
+  }
+  const direction = view.order === 'asc' ? 'ASC' : 'DESC';
+  const orderBy = `${SORT_COLUMN[view.sort]} ${direction} NULLS LAST, event_id ${direction}`;
+  return { where: clauses.join(' AND '), params, orderBy };
+}
