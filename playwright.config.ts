@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
+const START_PATH = 'fixtures/real-logs/otrf-security-datasets';
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 // Debian's Chromium when it is installed (no browser download is possible here); Playwright's own otherwise.
 const launchOptions = existsSync(SYSTEM_CHROMIUM)
@@ -34,8 +35,8 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 }, launchOptions } }],
   webServer: {
-    // A fresh data directory every run, served by the same start script users run.
-    command: `node -e "require('fs').rmSync('.trailscope-e2e', { recursive: true, force: true })" && node scripts/start.mjs`,
+    // A fresh data directory every run, served by the same start script users run, given a path to ingest at start.
+    command: `node -e "require('fs').rmSync('.trailscope-e2e', { recursive: true, force: true })" && node scripts/start.mjs ${START_PATH}`,
     url: `http://127.0.0.1:${PORT}/api/datasets`,
     env: { PORT: String(PORT), HOSTNAME: '127.0.0.1', TRAILSCOPE_DATA_DIR: '.trailscope-e2e' },
     reuseExistingServer: false,

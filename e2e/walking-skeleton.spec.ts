@@ -72,3 +72,18 @@ function readdirGz(directory: string): string {
   if (!name) throw new Error(`no .json.gz in ${directory}`);
   return name;
 }
+
+test('a path given to npm start is ingested at start', async ({ page }) => {
+  // playwright.config.ts starts the server with `node scripts/start.mjs fixtures/real-logs/otrf-security-datasets`.
+  const row = page.getByRole('row', { name: /otrf-security-datasets/ });
+  await expect(async () => {
+    await page.goto('/');
+    await expect(row).toContainText('ready', { timeout: 1000 });
+  }).toPass();
+  await expect(row).toContainText('103');
+  await row.getByRole('link', { name: 'otrf-security-datasets' }).click();
+  // These records have no eventTime: the shipper's @timestamp stands in, and each row is marked for it.
+  await expect(page.getByText('1–100 of 103 events')).toBeVisible();
+  await expect(eventRows(page).first()).toContainText('2020-09-14');
+  await expect(eventRows(page).first()).toContainText('repaired');
+});

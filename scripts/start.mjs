@@ -5,6 +5,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
+// A log browser for security work sends nothing home.
+process.env.NEXT_TELEMETRY_DISABLED = '1';
 const next = path.join(root, 'node_modules', '.bin', 'next');
 const SOURCES = ['app', 'components', 'lib', 'public', 'instrumentation.ts', 'next.config.js', 'postcss.config.mjs', 'package-lock.json'];
 const LOOPBACK = /^(127(\.\d{1,3}){3}|localhost|::1|\[::1\])$/;
