@@ -96,3 +96,49 @@ describe('readLog damage', () => {
     expect(again!.eventId).toBe(first!.eventId);
   });
 });
+
+describe('readLog record quirks', () => {
+  it('reads an Insights record, which has no eventName, eventSource or identity of its own', async () => {
+    const insight = {
+      eventVersion: '1.07',
+      eventTime: '2024-08-01T10:00:00Z',
+      awsRegion: 'us-east-1',
+      eventID: 'insight-1',
+      eventType: 'AwsCloudTrailInsight',
+      recipientAccountId: '111122223333',
+      sharedEventID: 'shared-1',
+      insightDetails: { state: 'Start', eventSource: 'ssm.amazonaws.com', eventName: 'SendCommand', insightType: 'ApiCallRateInsight' },
+      eventCategory: 'Insight',
+    };
+    const [event] = eventsOf(await readAll(gzipSync(JSON.stringify({ Records: [insight] })), { file: 'CloudTrail-Insight/x.json.gz' }));
+    expect(event).toMatchObject({
+      eventSource: 'ssm.amazonaws.com',
+      eventName: 'SendCommand',
+      eventType: 'AwsCloudTrailInsight',
+      eventCategory: 'Insight',
+      sharedEventId: 'shared-1',
+      accountId: '111122223333',
+      principal: { key: 'none', type: 'None' },
+    });
+  });
+
+  it('keeps quirky values as written and unknown fields in the record', async () => {
+    const quirky = record('q', {
+      readOnly: 'True',
+      eventType: 'AwsVpceEvent',
+      sourceIPAddress: '08.1.250.216, 10.0.0.1',
+      vendorField: { nested: [1, 2] },
+      userIdentity: { accountId: '111122223333', invokedBy: 'AWS Internal' },
+    });
+    const [event] = eventsOf(await readAll(JSON.stringify(quirky)));
+    expect(event).toMatchObject({ readOnly: true, eventType: 'AwsVpceEvent', sourceIPAddress: '08.1.250.216, 10.0.0.1', principal: { type: 'Untyped' } });
+    expect(JSON.parse(event!.json).vendorField).toEqual({ nested: [1, 2] });
+  });
+
+  it('removes a unicode ellipsis placeholder inside a record and says where it was', async () => {
+    const text = '{"eventID": "e", "eventName": "X", "resources": [\n  {"ARN": "a"},\n  …\n]}';
+    const [event] = eventsOf(await readAll(text));
+    expect(JSON.parse(event!.json).resources).toEqual([{ ARN: 'a' }]);
+    expect(event!.repairs).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'placeholder', at: expect.objectContaining({ line: 3 }) })]));
+  });
+});

@@ -12,7 +12,8 @@ export type SplitterNote =
   | { kind: 'placeholder'; text: string; at: SourcePosition }
   | { kind: 'stray-text'; text: string; at: SourcePosition }
   | { kind: 'oversized'; size: number; at: SourcePosition }
-  | { kind: 'unterminated'; text: string; at: SourcePosition };
+  | { kind: 'unterminated'; text: string; at: SourcePosition }
+  | { kind: 'interrupted'; text: string; at: SourcePosition };
 
 export type SplitterOutput = { type: 'record'; record: RecordCandidate } | { type: 'note'; note: SplitterNote };
 
@@ -77,6 +78,14 @@ export class RecordSplitter {
         if (this.capturePieces) captureFrom = i;
       } else if (code === QUOTE) {
         this.inString = true;
+      } else if (capturing && code === OPEN_OBJECT && this.column === 1 && this.recordDepth < 2) {
+        // A record never has a nested object at column 1, but JSON Lines and pretty-printed
+        // concatenated records begin there: the record being read was cut short, so set it
+        // aside and start again here, rather than let it swallow the records that follow.
+        out.push(this.abandonCapture(chunk, captureFrom, i));
+        this.depth = this.recordDepth;
+        this.betweenRecords(chunk, i, code, out);
+        captureFrom = i;
       } else if (code === OPEN_OBJECT || code === OPEN_ARRAY) {
         if (capturing && this.depth === 1 && this.recordDepth === 0 && code === OPEN_ARRAY) {
           if (this.enterEnvelope(chunk, captureFrom, i)) captureFrom = -1;
@@ -143,7 +152,7 @@ export class RecordSplitter {
       this.depth--;
       if (this.recordDepth === 1) this.recordDepth = 0;
       else this.inEnvelopeTail = true;
-    } else if (isWhitespace(code) || code === COMMA) {
+    } else if (code === NEWLINE || code === COMMA || (isWhitespace(code) && !this.stray)) {
       this.flushStray(out);
     } else {
       if (code === QUOTE) this.inString = true;
@@ -176,9 +185,18 @@ export class RecordSplitter {
     return { type: 'record', record: { text, start, inEnvelope: this.recordDepth === 2 } };
   }
 
+  private abandonCapture(chunk: string, from: number, to: number): SplitterOutput {
+    const start = this.captureStart!;
+    const text = this.captureOversized ? '' : this.capturePieces!.join('') + (from >= 0 ? chunk.slice(from, to) : '');
+    this.capturePieces = null;
+    this.captureStart = null;
+    return { type: 'note', note: { kind: 'interrupted', text: text.trimEnd(), at: start } };
+  }
+
   private flushStray(out: SplitterOutput[]): void {
     if (!this.stray) return;
-    const { text, at } = this.stray;
+    const text = this.stray.text.trim();
+    const { at } = this.stray;
     this.stray = null;
     const kind = PLACEHOLDER.test(text) ? 'placeholder' : 'stray-text';
     out.push({ type: 'note', note: { kind, text, at } });

@@ -8,7 +8,8 @@ export type RepairKind =
   | 'placeholder'
   | 'whitespace-padding'
   | 'time-format'
-  | 'time-substituted';
+  | 'time-substituted'
+  | 'rebuilt-from-csv';
 
 export interface Repair {
   kind: RepairKind;

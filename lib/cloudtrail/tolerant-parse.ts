@@ -21,23 +21,56 @@ export function tolerantParse(text: string, start: SourcePosition): TolerantPars
     return { ok: true, value: JSON.parse(text), repairs: [] };
   } catch (error) {
     const failure = describeParseError(error, text, start);
+    // jsonrepair knows `...` placeholders but would quote a bare `…` as a string; spell it the known way.
+    const spelled = spellOutEllipses(text);
     let repaired: string;
     try {
-      repaired = jsonrepair(text);
+      repaired = jsonrepair(spelled.text);
     } catch {
       return failure;
     }
-    const repairs = classifyEdits(text, repaired, start);
+    const repairs = classifyEdits(spelled.text, repaired, (offset) => positionWithin(text, spelled.toOriginal(offset), start));
     if (!repairs) return failure;
     return { ok: true, value: JSON.parse(repaired), repairs };
   }
 }
 
-function classifyEdits(original: string, repaired: string, start: SourcePosition): Repair[] | null {
+/**
+ * Replaces each `…` outside strings with `...`, and maps offsets in the result back to the text
+ * (each replacement adds two characters).
+ */
+function spellOutEllipses(text: string): { text: string; toOriginal: (offset: number) => number } {
+  if (!text.includes('…')) return { text, toOriginal: (offset) => offset };
+  const replacedAt: number[] = [];
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const character = text[i]!;
+    if (inString) {
+      if (character === '\\') {
+        out += character + (text[i + 1] ?? '');
+        i++;
+        continue;
+      }
+      if (character === '"' || character === '\n') inString = false;
+    } else if (character === '"') {
+      inString = true;
+    } else if (character === '…') {
+      replacedAt.push(out.length);
+      out += '...';
+      continue;
+    }
+    out += character;
+  }
+  const toOriginal = (offset: number) => offset - 2 * replacedAt.filter((at) => at < offset).length;
+  return { text: out, toOriginal };
+}
+
+function classifyEdits(original: string, repaired: string, locate: (offset: number) => SourcePosition): Repair[] | null {
   const repairs: Repair[] = [];
   let offset = 0;
   for (const part of diffChars(original, repaired)) {
-    const at = positionWithin(original, offset, start);
+    const at = locate(offset);
     const value = part.value.trim();
     if (part.removed) {
       offset += part.value.length;

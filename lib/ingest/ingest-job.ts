@@ -1,12 +1,12 @@
-import { createReadStream } from 'node:fs';
 import { serverConfig } from '@/lib/config';
-import { type ReadItem, readLog } from '@/lib/cloudtrail/read-log';
+import { type ReadItem, type ReadLimits, readLog } from '@/lib/cloudtrail/read-log';
 import { withConnection } from '@/lib/store/database';
 import { type DatasetCounters, saveCounters, setDatasetStatus } from '@/lib/store/datasets';
 import { EventWriter } from '@/lib/store/event-writer';
 import { type Problem, addProblems } from '@/lib/store/problems';
 import { removeDuplicateEvents } from '@/lib/store/remove-duplicates';
 import type { LogFile } from './log-file';
+import { logInputs } from './log-inputs';
 
 const SAVE_EVERY_MS = 500;
 const FLUSH_EVERY_EVENTS = 5000;
@@ -23,6 +23,18 @@ function problemOf(item: Exclude<ReadItem, { type: 'event' }>): Problem {
       return { kind: 'skipped', file: item.file, line: null, column: null, reason: item.reason, raw: null };
     case 'file-error':
       return { kind: 'file-error', file: item.file, line: null, column: null, reason: item.message, raw: null };
+  }
+}
+
+/** Everything the reader makes of one file on disk, archives opened; an unreadable archive is one file error. */
+async function* readFile(file: LogFile, limits: ReadLimits): AsyncGenerator<ReadItem> {
+  try {
+    for await (const input of logInputs(file, limits.maxDecompressedBytes)) {
+      if ('error' in input) yield { type: 'file-error', file: input.name, message: input.error };
+      else yield* readLog(input.name, input.chunks, limits);
+    }
+  } catch (error) {
+    yield { type: 'file-error', file: file.name, message: `${file.name}: ${error instanceof Error ? error.message : error}` };
   }
 }
 
@@ -50,7 +62,7 @@ async function ingest(datasetId: string, files: LogFile[]): Promise<void> {
       let unflushed = 0;
       for (const file of files) {
         const problems: Problem[] = [];
-        for await (const item of readLog(file.name, createReadStream(file.path), limits)) {
+        for await (const item of readFile(file, limits)) {
           if (item.type === 'event') {
             writer.write(item.event);
             counters.recordsSeen++;

@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import busboy from 'busboy';
+import { cleanRelativeName } from './clean-name';
 import type { LogFile } from './log-file';
 
 export class UploadTooLargeError extends Error {
@@ -16,15 +17,6 @@ export class UploadTooLargeError extends Error {
 export interface ReceivedUpload {
   files: LogFile[];
   fields: Record<string, string>;
-}
-
-/** A display name from a client-supplied path: no empty, `.` or `..` segments, no control characters. */
-export function cleanRelativeName(name: string): string {
-  const segments = name
-    .split(/[\\/]+/)
-    .map((segment) => segment.replace(/[\u0000-\u001f\u007f]/g, '').trim())
-    .filter((segment) => segment !== '' && segment !== '.' && segment !== '..');
-  return segments.join('/').slice(0, 1024) || 'upload';
 }
 
 /**

@@ -1,0 +1,135 @@
+import { asRecord, asString } from './json-values';
+import { type CloudTrailEvent, normalizeRecord } from './normalize';
+import { type ReadItem, quarantined } from './read-item';
+import { type RecordCandidate, RecordSplitter, type SplitterNote } from './record-splitter';
+import type { Repair } from './repair';
+import { tolerantParse } from './tolerant-parse';
+
+const RECORD_FIELDS = ['eventVersion', 'eventTime', 'eventName', 'eventSource', 'eventID', '@timestamp'];
+
+type Classified =
+  | { type: 'record'; record: Record<string, unknown>; text: string }
+  | { type: 'digest' }
+  | { type: 'rejected'; reason: string };
+
+const MAX_LEADING_TEXT = 20;
+
+class NotALogError extends Error {
+  constructor(leadingText: ReadItem[]) {
+    const first = leadingText[0]?.type === 'quarantined' ? leadingText[0].raw.slice(0, 60) : '';
+    super(`no CloudTrail records: the file begins with text that is not JSON (“${first}”)`);
+  }
+}
+
+/**
+ * Reads JSON in any of its CloudTrail forms (envelope, JSON Lines, array, concatenated or single
+ * objects, lookup-events output). A digest file is skipped whole; placeholders between records are
+ * told to the record before them (or after, when none came before).
+ */
+export async function* readJsonRecords(file: string, texts: AsyncIterable<string>, maxRecordChars: number): AsyncGenerator<ReadItem> {
+  const splitter = new RecordSplitter(maxRecordChars);
+  let held: CloudTrailEvent | null = null;
+  let pendingRepairs: Repair[] = [];
+  let sawRecord = false;
+  const leadingText: ReadItem[] = [];
+
+  // The last event is held back so that a placeholder right after it can be told to it.
+  function* release(): Generator<ReadItem> {
+    if (held) yield { type: 'event', event: held };
+    held = null;
+  }
+
+  function* handle(outputs: ReturnType<RecordSplitter['push']>): Generator<ReadItem, 'digest' | void> {
+    for (const output of outputs) {
+      if (output.type === 'note') {
+        const item = noteItem(file, output.note);
+        if (item && !sawRecord && output.note.kind === 'stray-text') {
+          // Text before any record may mean this is not a log at all: decide when a record shows up.
+          leadingText.push(item);
+          if (leadingText.length > MAX_LEADING_TEXT) throw new NotALogError(leadingText);
+        } else if (item) {
+          yield* release();
+          yield item;
+        } else if (held) held.repairs.push(placeholderRepair(output.note));
+        else pendingRepairs.push(placeholderRepair(output.note));
+        continue;
+      }
+      const item = readCandidate(file, output.record);
+      if (item === 'digest') return 'digest';
+      sawRecord = true;
+      yield* leadingText.splice(0);
+      yield* release();
+      if (item.type !== 'event') {
+        yield item;
+        continue;
+      }
+      item.event.repairs.unshift(...pendingRepairs);
+      pendingRepairs = [];
+      held = item.event;
+    }
+  }
+
+  try {
+    for await (const text of texts) {
+      if ((yield* handle(splitter.push(text))) === 'digest') {
+        yield { type: 'skipped', file, reason: 'CloudTrail digest file' };
+        return;
+      }
+    }
+    yield* handle(splitter.end());
+    if (!sawRecord && leadingText.length > 0) throw new NotALogError(leadingText);
+  } finally {
+    // Also on a read error: the records before the damage are kept.
+    yield* release();
+  }
+}
+
+function readCandidate(file: string, candidate: RecordCandidate): ReadItem | 'digest' {
+  const parsed = tolerantParse(candidate.text, candidate.start);
+  if (!parsed.ok) return quarantined(file, parsed.at, parsed.reason, candidate.text);
+  const classified = classify(parsed.value, candidate);
+  if (classified.type === 'digest') return 'digest';
+  if (classified.type === 'rejected') return quarantined(file, candidate.start, classified.reason, candidate.text);
+  const event = normalizeRecord(classified.record, classified.text, { file, at: candidate.start }, parsed.repairs);
+  return { type: 'event', event };
+}
+
+function classify(value: unknown, candidate: RecordCandidate): Classified {
+  const object = asRecord(value);
+  if (!object) return { type: 'rejected', reason: 'not a JSON object' };
+  // `aws cloudtrail lookup-events` wraps each record as a JSON string in CloudTrailEvent.
+  const wrapped = asString(object.CloudTrailEvent);
+  if (wrapped !== null) {
+    try {
+      const inner = asRecord(JSON.parse(wrapped));
+      if (inner) return { type: 'record', record: inner, text: wrapped };
+    } catch {
+      return { type: 'rejected', reason: 'CloudTrailEvent is not valid JSON' };
+    }
+  }
+  if (!candidate.inEnvelope && 'digestStartTime' in object && 'logFiles' in object) return { type: 'digest' };
+  if (!RECORD_FIELDS.some((field) => field in object)) {
+    return { type: 'rejected', reason: 'not a CloudTrail record: no eventVersion, eventTime, eventName or eventSource' };
+  }
+  return { type: 'record', record: object, text: candidate.text };
+}
+
+function noteItem(file: string, note: SplitterNote): ReadItem | null {
+  switch (note.kind) {
+    case 'placeholder':
+      return null;
+    case 'stray-text':
+      return quarantined(file, note.at, 'text that is not a JSON record', note.text);
+    case 'oversized':
+      return quarantined(file, note.at, `record of ${note.size} characters is over the limit`, '');
+    case 'unterminated':
+      return quarantined(file, note.at, 'input ends in the middle of a record', note.text);
+    case 'interrupted':
+      return quarantined(file, note.at, 'record is cut short: the next record begins before it ends', note.text);
+  }
+}
+
+function placeholderRepair(note: SplitterNote): Repair {
+  const text = 'text' in note ? note.text : '';
+  return { kind: 'placeholder', message: `skipped the placeholder "${text}" next to this record`, at: note.at };
+}
