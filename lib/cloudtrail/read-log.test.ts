@@ -142,3 +142,10 @@ describe('readLog record quirks', () => {
     expect(event!.repairs).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'placeholder', at: expect.objectContaining({ line: 3 }) })]));
   });
 });
+
+describe('readLog regressions found by the property tests', () => {
+  it('keeps a text log whose first byte was flipped to NUL', async () => {
+    const body = ['\u0000' + JSON.stringify(record('a')).slice(1), JSON.stringify(record('b')), JSON.stringify(record('c'))].join('\n');
+    expect(ids(await readAll(body))).toEqual(['b', 'c']);
+  });
+});

@@ -17,6 +17,21 @@ export const DEFAULT_READ_LIMITS: ReadLimits = {
   maxRecordChars: 2 * 1024 ** 2,
 };
 
+const SAMPLE_CHARS = 4096;
+
+/**
+ * Binary when more than a tenth of the first few thousand characters are control characters or
+ * undecodable bytes: a stray NUL in a text log must not cost the whole file.
+ */
+function looksBinary(sample: string): boolean {
+  let suspicious = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const code = sample.charCodeAt(i);
+    if (code < 9 || (code > 13 && code < 32) || code === 0xfffd) suspicious++;
+  }
+  return suspicious > sample.length / 10;
+}
+
 /** The chunks already taken off `rest` while looking at the start of the input, then the rest of it. */
 async function* rejoin(taken: string[], rest: AsyncIterator<string>): AsyncGenerator<string> {
   yield* taken;
@@ -37,23 +52,30 @@ export async function* readLog(
 ): AsyncGenerator<ReadItem> {
   try {
     const texts = decodeText(decodeBytes(chunks, limits.maxDecompressedBytes))[Symbol.asyncIterator]();
+    // Look at the first few thousand characters, however the input is chunked, before deciding its form.
     const taken: string[] = [];
-    let head = await texts.next();
-    while (!head.done && head.value.trim() === '') {
-      taken.push(head.value);
-      head = await texts.next();
+    let sampled = 0;
+    let ended = false;
+    while (sampled < SAMPLE_CHARS) {
+      const next = await texts.next();
+      if (next.done) {
+        ended = true;
+        break;
+      }
+      taken.push(next.value);
+      sampled += next.value.length;
     }
-    if (head.done) {
+    const sample = taken.join('').slice(0, SAMPLE_CHARS);
+    if (ended && sample.trim() === '') {
       yield { type: 'skipped', file, reason: 'empty file' };
       return;
     }
-    if (head.value.includes('\u0000')) {
+    if (looksBinary(sample)) {
       yield { type: 'file-error', file, message: `${file}: binary data, not a text log` };
       return;
     }
-    taken.push(head.value);
     const all = rejoin(taken, texts);
-    yield* looksLikeConsoleCsv(head.value) ? readConsoleCsv(file, all) : readJsonRecords(file, all, limits.maxRecordChars);
+    yield* looksLikeConsoleCsv(sample.trimStart()) ? readConsoleCsv(file, all) : readJsonRecords(file, all, limits.maxRecordChars);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     yield { type: 'file-error', file, message: `${file}: ${message}` };

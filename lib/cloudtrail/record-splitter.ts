@@ -70,9 +70,10 @@ export class RecordSplitter {
       const capturing = this.capturePieces !== null;
 
       if (this.inString) {
-        if (this.escaped) this.escaped = false;
+        if (code === NEWLINE) this.inString = this.escaped = false;
+        else if (this.escaped) this.escaped = false;
         else if (code === BACKSLASH) this.escaped = true;
-        else if (code === QUOTE || code === NEWLINE) this.inString = false;
+        else if (code === QUOTE) this.inString = false;
       } else if (!capturing && this.depth === this.recordDepth && !this.inEnvelopeTail) {
         this.betweenRecords(chunk, i, code, out);
         if (this.capturePieces) captureFrom = i;
