@@ -30,6 +30,7 @@ describe('console Event history CSV', () => {
       principal: { display: 'Alice', accessKeyId: 'ASIAEXAMPLEKEY000001' },
     });
     expect(JSON.parse(first!.json).resources).toEqual([{ type: 'AWS::IAM::Group', ARN: 'Admins' }]);
+    expect(first!.resourceArns).toEqual(['Admins']);
     expect(first!.repairs).toEqual([
       { kind: 'rebuilt-from-csv', message: expect.stringContaining('console CSV'), at: { line: 2, column: 1 } },
     ]);

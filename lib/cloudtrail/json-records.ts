@@ -12,12 +12,12 @@ type Classified =
   | { type: 'digest' }
   | { type: 'rejected'; reason: string };
 
-const MAX_LEADING_TEXT = 20;
+const MAX_DOUBTFUL = 20;
 
 class NotALogError extends Error {
-  constructor(leadingText: ReadItem[]) {
-    const first = leadingText[0]?.type === 'quarantined' ? leadingText[0].raw.slice(0, 60) : '';
-    super(`no CloudTrail records: the file begins with text that is not JSON (“${first}”)`);
+  constructor(first: ReadItem) {
+    const detail = first.type === 'quarantined' ? `${first.reason} (“${first.raw.slice(0, 60)}”)` : '';
+    super(`no CloudTrail records: ${detail}`);
   }
 }
 
@@ -30,8 +30,10 @@ export async function* readJsonRecords(file: string, texts: AsyncIterable<string
   const splitter = new RecordSplitter(maxRecordChars);
   let held: CloudTrailEvent | null = null;
   let pendingRepairs: Repair[] = [];
-  let sawRecord = false;
-  const leadingText: ReadItem[] = [];
+  // Until a record turns up, text and non-CloudTrail JSON may mean the file is no log at all: such
+  // items are held, and become one file error if nothing else follows.
+  let doubting = true;
+  const doubtful: ReadItem[] = [];
 
   // The last event is held back so that a placeholder right after it can be told to it.
   function* release(): Generator<ReadItem> {
@@ -39,33 +41,44 @@ export async function* readJsonRecords(file: string, texts: AsyncIterable<string
     held = null;
   }
 
+  function* settle(): Generator<ReadItem> {
+    doubting = false;
+    yield* doubtful.splice(0);
+  }
+
+  function* doubt(item: ReadItem): Generator<ReadItem> {
+    doubtful.push(item);
+    if (doubtful.length > MAX_DOUBTFUL) yield* settle();
+  }
+
   function* handle(outputs: ReturnType<RecordSplitter['push']>): Generator<ReadItem, 'digest' | void> {
     for (const output of outputs) {
       if (output.type === 'note') {
         const item = noteItem(file, output.note);
-        if (item && !sawRecord && output.note.kind === 'stray-text') {
-          // Text before any record may mean this is not a log at all: decide when a record shows up.
-          leadingText.push(item);
-          if (leadingText.length > MAX_LEADING_TEXT) throw new NotALogError(leadingText);
-        } else if (item) {
+        if (item && doubting && output.note.kind === 'stray-text') yield* doubt(item);
+        else if (item) {
+          yield* settle();
           yield* release();
           yield item;
         } else if (held) held.repairs.push(placeholderRepair(output.note));
         else pendingRepairs.push(placeholderRepair(output.note));
         continue;
       }
-      const item = readCandidate(file, output.record);
-      if (item === 'digest') return 'digest';
-      sawRecord = true;
-      yield* leadingText.splice(0);
-      yield* release();
-      if (item.type !== 'event') {
-        yield item;
+      const read = readCandidate(file, output.record);
+      if (read === 'digest') return 'digest';
+      if (read.notCloudTrail && doubting) {
+        yield* doubt(read.item);
         continue;
       }
-      item.event.repairs.unshift(...pendingRepairs);
+      yield* settle();
+      yield* release();
+      if (read.item.type !== 'event') {
+        yield read.item;
+        continue;
+      }
+      read.item.event.repairs.unshift(...pendingRepairs);
       pendingRepairs = [];
-      held = item.event;
+      held = read.item.event;
     }
   }
 
@@ -77,21 +90,27 @@ export async function* readJsonRecords(file: string, texts: AsyncIterable<string
       }
     }
     yield* handle(splitter.end());
-    if (!sawRecord && leadingText.length > 0) throw new NotALogError(leadingText);
+    if (doubting && doubtful.length > 0) {
+      const [first] = doubtful.splice(0);
+      throw new NotALogError(first!);
+    }
   } finally {
     // Also on a read error: the records before the damage are kept.
+    yield* settle();
     yield* release();
   }
 }
 
-function readCandidate(file: string, candidate: RecordCandidate): ReadItem | 'digest' {
+function readCandidate(file: string, candidate: RecordCandidate): { item: ReadItem; notCloudTrail: boolean } | 'digest' {
   const parsed = tolerantParse(candidate.text, candidate.start);
-  if (!parsed.ok) return quarantined(file, parsed.at, parsed.reason, candidate.text);
+  if (!parsed.ok) return { item: quarantined(file, parsed.at, parsed.reason, candidate.text), notCloudTrail: false };
   const classified = classify(parsed.value, candidate);
   if (classified.type === 'digest') return 'digest';
-  if (classified.type === 'rejected') return quarantined(file, candidate.start, classified.reason, candidate.text);
+  if (classified.type === 'rejected') {
+    return { item: quarantined(file, candidate.start, classified.reason, candidate.text), notCloudTrail: true };
+  }
   const event = normalizeRecord(classified.record, classified.text, { file, at: candidate.start }, parsed.repairs);
-  return { type: 'event', event };
+  return { item: { type: 'event', event }, notCloudTrail: false };
 }
 
 function classify(value: unknown, candidate: RecordCandidate): Classified {

@@ -28,6 +28,8 @@ export interface CloudTrailEvent {
   accountId: string | null;
   requestId: string | null;
   sharedEventId: string | null;
+  /** ARNs named in `resources`. */
+  resourceArns: string[];
   principal: Principal;
   redactions: Redaction[];
   repairs: Repair[];
@@ -77,6 +79,7 @@ export function normalizeRecord(
     accountId: asString(record.recipientAccountId) ?? principal.accountId,
     requestId: asString(record.requestID),
     sharedEventId: asString(record.sharedEventID),
+    resourceArns: resourceArnsOf(record.resources),
     principal,
     redactions: findRedactions(record),
     repairs,
@@ -84,6 +87,14 @@ export function normalizeRecord(
     json,
     source,
   };
+}
+
+function resourceArnsOf(resources: unknown): string[] {
+  if (!Array.isArray(resources)) return [];
+  return resources.flatMap((resource) => {
+    const arn = asString(asRecord(resource)?.ARN);
+    return arn ? [arn] : [];
+  });
 }
 
 function trimPaddedIds(record: Record<string, unknown>, text: string, start: SourcePosition): Repair[] {

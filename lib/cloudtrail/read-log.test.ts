@@ -66,6 +66,20 @@ describe('readLog damage', () => {
     expect(ids(items)).toEqual(['a']);
   });
 
+  it('reports a file with no CloudTrail records at all as one file error', async () => {
+    expect(await readAll('{"name": "trailscope", "version": "1.0.0"}\n', { file: 'package.json' })).toEqual([
+      { type: 'file-error', file: 'package.json', message: expect.stringMatching(/^package\.json: no CloudTrail records: not a CloudTrail record/) },
+    ]);
+    expect(await readAll('Hello,\nplease find the logs attached.\n', { file: 'mail.txt' })).toMatchObject([{ type: 'file-error' }]);
+  });
+
+  it('never drops records that follow a long run of text', async () => {
+    const prose = Array.from({ length: 30 }, (_, i) => `line ${i} of the ticket`).join('\n');
+    const items = await readAll(`${prose}\n${JSON.stringify(record('a'))}\n`, { file: 'ticket.txt' });
+    expect(ids(items)).toEqual(['a']);
+    expect(items.filter((item) => item.type === 'quarantined')).toHaveLength(30);
+  });
+
   it('reports a truncated gzip as one file error after the records it could read', async () => {
     const lines = Array.from({ length: 2000 }, (_, i) => JSON.stringify(record(`r${i}`))).join('\n');
     const gz = gzipSync(lines);

@@ -34,7 +34,7 @@ describe('logInputs', () => {
     expect(items.at(-1)).toEqual({
       type: 'file-error',
       file: 'export.bin/README.txt',
-      message: expect.stringContaining('no CloudTrail records: the file begins with text that is not JSON (“exported for ticket 4711”)'),
+      message: expect.stringContaining('no CloudTrail records: text that is not a JSON record at line 1, column 1 (“exported for ticket 4711”)'),
     });
   });
 

@@ -49,6 +49,7 @@ export class EventWriter {
     for (const text of [event.eventType, event.eventCategory, event.accountId, event.requestId, event.sharedEventId]) {
       appendText(a, text);
     }
+    a.appendList(listValue(event.resourceArns), LIST_OF_VARCHAR);
     a.appendVarchar(p.key);
     a.appendVarchar(p.type);
     a.appendVarchar(p.display);

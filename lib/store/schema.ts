@@ -38,6 +38,7 @@ export const SCHEMA_STATEMENTS = [
     account_id VARCHAR,
     request_id VARCHAR,
     shared_event_id VARCHAR,
+    resource_arns VARCHAR[] NOT NULL,
     identity_key VARCHAR NOT NULL,
     identity_type VARCHAR NOT NULL,
     identity_display VARCHAR NOT NULL,

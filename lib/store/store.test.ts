@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,12 @@ import { getProblems } from './problems';
 const dataDir = mkdtempSync(path.join(tmpdir(), 'trailscope-store-'));
 const seeds = path.join(process.cwd(), 'fixtures/seeds');
 
+async function ingestText(text: string): Promise<string> {
+  const file = path.join(dataDir, `pasted-${Date.now()}.txt`);
+  writeFileSync(file, text);
+  return ingestPaths(file);
+}
+
 async function ingestPaths(...paths: string[]): Promise<string> {
   const files = (await Promise.all(paths.map(collectFiles))).flat().filter((file) => !file.name.endsWith('.expected.json'));
   const id = await createDataset({ name: 'test', source: paths.join(', ') });
@@ -26,6 +32,12 @@ beforeAll(async () => {
   process.env.TRAILSCOPE_DATA_DIR = dataDir;
   seedsId = await ingestPaths(seeds);
 });
+
+// Every record read is stored, removed as a duplicate or quarantined: nothing else can happen to it.
+async function expectCountsReconcile(id: string) {
+  const dataset = await getDataset(id);
+  expect(dataset!.progress.recordsSeen).toBe(dataset!.stats.records + dataset!.stats.duplicates + dataset!.stats.quarantined);
+}
 
 afterAll(async () => {
   await closeDatabases();
@@ -42,6 +54,7 @@ describe('the store', () => {
       timeRange: { from: '2014-04-04T17:27:28.000Z', to: '2020-12-01T16:14:31.000Z' },
     });
     expect(seedsId).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    await expectCountsReconcile(seedsId);
   });
 
   it('filters by service, with negation, and pages through the result', async () => {
@@ -79,6 +92,7 @@ describe('the store', () => {
   it('stores identical records once and counts the duplicates', async () => {
     const id = await ingestPaths(path.join(seeds, '004-config.json'), path.join(seeds, '004-config.json'));
     expect(await getDataset(id)).toMatchObject({ stats: { records: 10, duplicates: 10 }, progress: { recordsSeen: 20 } });
+    await expectCountsReconcile(id);
   });
 
   it('keeps quarantined records and file errors visible as problems', async () => {
@@ -88,6 +102,16 @@ describe('the store', () => {
     const problems = await getProblems(id);
     expect(problems).toHaveLength(36);
     expect(problems.every((problem) => problem.kind === 'skipped' && problem.file.includes('CloudTrail-Digest'))).toBe(true);
+    await expectCountsReconcile(id);
+  });
+
+  it('reconciles counts when records are quarantined and files fail', async () => {
+    const id = await ingestPaths(path.join(process.cwd(), 'fixtures/archives'), path.join(seeds, '001-mediaconnect.json'));
+    expect((await getDataset(id))?.stats).toMatchObject({ records: 5, quarantined: 0, failedFiles: 1 });
+    const broken = await ingestText('{"eventID": "a", "eventName": "X"}\n{"eventID": "b", "eventName": \n{"eventID": "c", "eventName": "Z"}\n');
+    expect((await getDataset(broken))?.stats).toMatchObject({ records: 2, quarantined: 1 });
+    await expectCountsReconcile(id);
+    await expectCountsReconcile(broken);
   });
 
   it('deletes a dataset with its events', async () => {
