@@ -67,7 +67,7 @@ export interface ReaderRun {
   form: 'jsonl' | 'records';
   megabytes: number;
   events: number;
-  problems: number;
+  problems: string[];
   seconds: number;
   peakGrowthMb: number;
 }
@@ -77,10 +77,10 @@ async function measureReader(form: 'jsonl' | 'records', megabytes: number): Prom
   const watch = watchPeakRss();
   const started = performance.now();
   let events = 0;
-  let problems = 0;
+  const problems: string[] = [];
   for await (const item of readLog(`bench.${form}`, generate(form, megabytes * MB))) {
     if (item.type === 'event') events++;
-    else problems++;
+    else problems.push(item.type === 'file-error' ? item.message : item.type === 'quarantined' ? item.reason : item.reason);
   }
   const seconds = (performance.now() - started) / 1000;
   return { form, megabytes, events, problems, seconds, peakGrowthMb: (watch.stop() - before) / MB };
@@ -109,7 +109,7 @@ export async function runReaderBenchmark(): Promise<string> {
   const records = await measureReader('records', recordsMb);
   const baselineRate = Math.min(jsonlMb, 256) / baseline.seconds;
   const row = (run: ReaderRun) =>
-    `| ${run.form === 'jsonl' ? 'JSON Lines' : 'one {"Records":[...]} file'} | ${run.megabytes} MB | ${run.events.toLocaleString('en-US')} | ${run.problems} | ${run.seconds.toFixed(1)} s | ${(run.megabytes / run.seconds).toFixed(1)} MB/s (${(baselineRate / (run.megabytes / run.seconds)).toFixed(2)}× the baseline's time) | **${run.peakGrowthMb.toFixed(0)} MB** |`;
+    `| ${run.form === 'jsonl' ? 'JSON Lines' : 'one {"Records":[...]} file'} | ${run.megabytes} MB | ${run.events.toLocaleString('en-US')} | ${run.problems.length ? run.problems.join('; ') : 'none'} | ${run.seconds.toFixed(1)} s | ${(run.megabytes / run.seconds).toFixed(1)} MB/s (${(baselineRate / (run.megabytes / run.seconds)).toFixed(2)}× the baseline's time) | **${run.peakGrowthMb.toFixed(0)} MB** |`;
   return [
     '## Reader: memory stays bounded by the record, not the file',
     '',

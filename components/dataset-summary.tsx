@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { Dataset } from '@/lib/store/datasets';
 import { formatCount, formatUtc } from './format';
 
@@ -9,8 +10,11 @@ export function DatasetSummary({ dataset }: { dataset: Dataset }) {
       <h1 className="text-2xl font-semibold">{dataset.name}</h1>
       <p className="text-sm text-slate-600 dark:text-slate-400">
         {formatCount(records)} events · {formatUtc(dataset.timeRange.from)} – {formatUtc(dataset.timeRange.to)} ·{' '}
-        {formatCount(repaired)} repaired · {formatCount(quarantined)} quarantined · {formatCount(duplicates)} duplicates removed ·{' '}
-        {formatCount(skippedFiles)} files skipped · {formatCount(failedFiles)} unreadable files
+        {formatCount(duplicates)} duplicates removed ·{' '}
+        <Link href={`/datasets/${dataset.id}/problems`} className="text-sky-700 hover:underline dark:text-sky-400">
+          Problems: {formatCount(repaired)} repaired, {formatCount(quarantined)} quarantined, {formatCount(skippedFiles)} files skipped,{' '}
+          {formatCount(failedFiles)} unreadable
+        </Link>
       </p>
       {dataset.status !== 'ready' && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">

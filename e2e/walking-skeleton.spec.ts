@@ -87,3 +87,18 @@ test('a path given to npm start is ingested at start', async ({ page }) => {
   await expect(eventRows(page).first()).toContainText('2020-09-14');
   await expect(eventRows(page).first()).toContainText('repaired');
 });
+
+test('the problems page shows each seed repair with its file, line and column', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('table', { name: 'Datasets' }).getByRole('link', { name: /^Sample:/ }).click();
+  await page.getByRole('link', { name: /^Problems:/ }).click();
+  const repaired = page.getByRole('table', { name: 'Repaired records' });
+  const missingQuote = repaired.getByRole('row', { name: /DeliverConfigSnapshot/ });
+  await expect(missingQuote).toContainText('004-config.json:27');
+  await expect(missingQuote).toContainText('64:7 added a missing quote');
+  await expect(repaired.getByRole('row', { name: /DescribeFlow/ })).toContainText('removed a trailing comma');
+  await expect(repaired.getByRole('row', { name: /UpdateResourceCollection/ })).toContainText('trimmed whitespace around eventID');
+  await expect(repaired.getByRole('row', { name: /CreateConnection/ })).toContainText('skipped the placeholder "..."');
+  await expect(page.getByRole('region', { name: 'Skipped files' })).toContainText('CloudTrail digest file');
+  await page.screenshot({ path: 'test-results/screenshots/problems.png', fullPage: true });
+});

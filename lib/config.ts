@@ -28,7 +28,7 @@ export function serverConfig(): ServerConfig {
       path.resolve(/*turbopackIgnore: true*/ cwd, root),
     ),
     maxUploadBytes: positiveNumber('TRAILSCOPE_MAX_UPLOAD_BYTES', 2 * 1024 ** 3),
-    maxDecompressedBytes: positiveNumber('TRAILSCOPE_MAX_DECOMPRESSED_BYTES', 1024 ** 3),
+    maxDecompressedBytes: positiveNumber('TRAILSCOPE_MAX_DECOMPRESSED_BYTES', 2 * 1024 ** 3),
     maxRecordChars: positiveNumber('TRAILSCOPE_MAX_RECORD_CHARS', 2 * 1024 ** 2),
   };
 }

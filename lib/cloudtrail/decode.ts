@@ -13,7 +13,8 @@ function isGzip(chunk: Uint8Array): boolean {
 
 /**
  * Decompresses gzip input (detected by content) and stops once more than `maxBytes` come out, so a
- * gzip bomb costs at most `maxBytes` of work. Plain input passes through under the same limit.
+ * gzip bomb costs at most `maxBytes` of work. Plain input passes through: its size is already
+ * bounded by the upload limit or the file on disk.
  */
 export async function* decodeBytes(chunks: AsyncIterable<Uint8Array>, maxBytes: number): AsyncGenerator<Uint8Array> {
   const iterator = chunks[Symbol.asyncIterator]();
@@ -28,10 +29,12 @@ export async function* decodeBytes(chunks: AsyncIterable<Uint8Array>, maxBytes: 
     },
   };
   // Gzip is decided by its magic number, never by the file name.
-  const body: AsyncIterable<Uint8Array> = isGzip(first) ? Readable.from(rest).pipe(createGunzip()) : rest;
-
+  if (!isGzip(first)) {
+    yield* rest;
+    return;
+  }
   let total = 0;
-  for await (const chunk of body) {
+  for await (const chunk of Readable.from(rest).pipe(createGunzip())) {
     total += chunk.length;
     if (total > maxBytes) throw new InputTooLargeError(maxBytes);
     yield chunk;

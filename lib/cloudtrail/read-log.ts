@@ -6,14 +6,14 @@ import type { ReadItem } from './read-item';
 export type { ReadItem } from './read-item';
 
 export interface ReadLimits {
-  /** Bytes a single input may expand to after decompression. */
+  /** Bytes a single gzip input may expand to. */
   maxDecompressedBytes: number;
   /** Characters a single record may have. */
   maxRecordChars: number;
 }
 
 export const DEFAULT_READ_LIMITS: ReadLimits = {
-  maxDecompressedBytes: 1024 ** 3,
+  maxDecompressedBytes: 2 * 1024 ** 3,
   maxRecordChars: 2 * 1024 ** 2,
 };
 
