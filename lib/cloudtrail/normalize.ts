@@ -33,9 +33,9 @@ export interface CloudTrailEvent {
   principal: Principal;
   redactions: Redaction[];
   repairs: Repair[];
-  /** SHA-256 of the record as loaded: identical records share it. */
+  /** SHA-256 of the record in canonical form: identical records share it, whatever their spacing. */
   contentHash: string;
-  /** The record as loaded (after any repair), serialized as JSON. */
+  /** The record's JSON text as read, or written anew when a repair changed it. */
   json: string;
   source: { file: string; at: SourcePosition };
 }
@@ -49,13 +49,16 @@ export function normalizeRecord(
   source: { file: string; at: SourcePosition },
   syntaxRepairs: Repair[],
 ): CloudTrailEvent {
-  const repairs = [...syntaxRepairs, ...trimPaddedIds(record, text, source.at)];
+  const trimmed = trimPaddedIds(record, text, source.at);
+  const repairs = [...syntaxRepairs, ...trimmed];
+  // The text as read is kept unless the record had to change; then it is written out anew.
+  const json = syntaxRepairs.length || trimmed.length ? JSON.stringify(record) : text;
   const time = readEventTime(record);
   if (time.note) {
     repairs.push({ kind: time.iso && 'eventTime' in record ? 'time-format' : 'time-substituted', message: time.note, at: source.at });
   }
-  const json = JSON.stringify(record);
-  const contentHash = createHash('sha256').update(json).digest('hex');
+  // Hashed in one canonical form, so that the same record written with other spacing is the same.
+  const contentHash = createHash('sha256').update(JSON.stringify(record)).digest('hex');
   const eventId = asString(record.eventID);
   const principal = principalOf(record);
   const insight = asRecord(record.insightDetails);
@@ -81,7 +84,7 @@ export function normalizeRecord(
     sharedEventId: asString(record.sharedEventID),
     resourceArns: resourceArnsOf(record.resources),
     principal,
-    redactions: findRedactions(record),
+    redactions: findRedactions(record, json),
     repairs,
     contentHash,
     json,

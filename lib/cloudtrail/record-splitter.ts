@@ -26,6 +26,8 @@ const BACKSLASH = 0x5c;
 const NEWLINE = 0x0a;
 const COMMA = 0x2c;
 
+const STRING_STOPS = /["\\\n]/g;
+const RECORD_STOPS = /[{}[\]"\n]/g;
 const ENVELOPE_OPENING = /^\{\s*"(Records|Events)"\s*:\s*$/;
 const PLACEHOLDER = /^(\.\.\.|…)+$/;
 const STRAY_TEXT_CAP = 200;
@@ -66,6 +68,16 @@ export class RecordSplitter {
     let captureFrom = this.capturePieces && !this.captureOversized ? 0 : -1;
 
     for (let i = 0; i < chunk.length; i++) {
+      // Inside a string, and inside a record, only a few characters matter: jump to the next one.
+      if (this.inString ? !this.escaped : this.capturePieces !== null) {
+        const stops = this.inString ? STRING_STOPS : RECORD_STOPS;
+        stops.lastIndex = i;
+        const next = stops.exec(chunk)?.index ?? chunk.length;
+        this.column += next - i;
+        this.offset += next - i;
+        i = next;
+        if (i === chunk.length) break;
+      }
       const code = chunk.charCodeAt(i);
       const capturing = this.capturePieces !== null;
 
