@@ -57,6 +57,8 @@ export class EventWriter {
     appendText(a, p.accessKeyId);
     appendText(a, p.sessionName);
     appendFlag(a, p.mfaAuthenticated);
+    appendText(a, p.sessionCreatedAt);
+    appendText(a, p.sourceIdentity);
     a.appendList(listValue([...new Set(event.redactions.map((r) => r.kind))]), LIST_OF_VARCHAR);
     a.appendVarchar(JSON.stringify(event.redactions));
     a.appendBoolean(event.repairs.length > 0);

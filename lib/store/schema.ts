@@ -46,6 +46,8 @@ export const SCHEMA_STATEMENTS = [
     access_key_id VARCHAR,
     session_name VARCHAR,
     mfa_authenticated BOOLEAN,
+    session_created_at VARCHAR,
+    source_identity VARCHAR,
     redaction_kinds VARCHAR[] NOT NULL,
     redactions JSON NOT NULL,
     repaired BOOLEAN NOT NULL,
