@@ -1,3 +1,4 @@
+import { IngestBusyError } from '@/lib/ingest/ingest-job';
 import { PathOutsideRootsError } from '@/lib/ingest/log-roots';
 import { UploadTooLargeError } from '@/lib/ingest/receive-upload';
 import { ViewError } from '@/lib/view/url-codec';
@@ -16,6 +17,7 @@ export function errorToResponse(error: unknown): Response {
   if (error instanceof ViewError) return errorResponse(400, 'bad_view', error.message);
   if (error instanceof PathOutsideRootsError) return errorResponse(403, 'path_outside_roots', error.message);
   if (error instanceof UploadTooLargeError) return errorResponse(413, 'too_large', error.message);
+  if (error instanceof IngestBusyError) return errorResponse(409, 'busy', error.message);
   console.error(error);
   return errorResponse(500, 'internal', 'internal error');
 }

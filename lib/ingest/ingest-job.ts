@@ -1,7 +1,7 @@
 import { serverConfig } from '@/lib/config';
 import { type ReadItem, type ReadLimits, readLog } from '@/lib/cloudtrail/read-log';
 import { withConnection } from '@/lib/store/database';
-import { type DatasetCounters, saveCounters, setDatasetStatus } from '@/lib/store/datasets';
+import { type DatasetCounters, getCounters, markIngesting, saveCounters, setDatasetStatus } from '@/lib/store/datasets';
 import { EventWriter } from '@/lib/store/event-writer';
 import { type Problem, addProblems } from '@/lib/store/problems';
 import { removeDuplicateEvents } from '@/lib/store/remove-duplicates';
@@ -11,9 +11,13 @@ import { logInputs } from './log-inputs';
 const SAVE_EVERY_MS = 500;
 const FLUSH_EVERY_EVENTS = 5000;
 
+export class IngestBusyError extends Error {}
+
 // Jobs started by one bundle (start-up ingest) must be visible to another (the routes).
 const JOBS = Symbol.for('trailscope.ingest.jobs');
-const registry = globalThis as typeof globalThis & { [JOBS]?: Map<string, Promise<void>> };
+type Job = { done: Promise<void>; abort: AbortController };
+const registry = globalThis as typeof globalThis & { [JOBS]?: Map<string, Job> };
+const jobs = () => (registry[JOBS] ??= new Map());
 
 function problemOf(item: Exclude<ReadItem, { type: 'event' }>): Problem {
   switch (item.type) {
@@ -27,9 +31,9 @@ function problemOf(item: Exclude<ReadItem, { type: 'event' }>): Problem {
 }
 
 /** Everything the reader makes of one file on disk, archives opened; an unreadable archive is one file error. */
-async function* readFile(file: LogFile, limits: ReadLimits): AsyncGenerator<ReadItem> {
+async function* readFile(file: LogFile, limits: ReadLimits, onRead: (bytes: number) => void): AsyncGenerator<ReadItem> {
   try {
-    for await (const input of logInputs(file, limits.maxDecompressedBytes)) {
+    for await (const input of logInputs(file, limits.maxDecompressedBytes, onRead)) {
       if ('error' in input) yield { type: 'file-error', file: input.name, message: input.error };
       else yield* readLog(input.name, input.chunks, limits);
     }
@@ -38,37 +42,38 @@ async function* readFile(file: LogFile, limits: ReadLimits): AsyncGenerator<Read
   }
 }
 
-/** Reads `files` into the dataset, then removes duplicates and marks it ready (or failed). */
-async function ingest(datasetId: string, files: LogFile[]): Promise<void> {
+/** Reads `files` into the dataset, adding to what it holds, until done or aborted; then removes duplicates. */
+async function ingest(datasetId: string, files: LogFile[], signal: AbortSignal): Promise<void> {
   const config = serverConfig();
   const limits = { maxDecompressedBytes: config.maxDecompressedBytes, maxRecordChars: config.maxRecordChars };
-  const counters: DatasetCounters = {
-    filesTotal: files.length,
-    filesDone: 0,
-    filesSkipped: 0,
-    filesFailed: 0,
-    bytesTotal: files.reduce((sum, file) => sum + file.size, 0),
-    bytesDone: 0,
-    recordsSeen: 0,
-    duplicates: 0,
-    quarantined: 0,
-  };
+  const counters: DatasetCounters = await getCounters(datasetId);
+  counters.filesTotal += files.length;
+  counters.bytesTotal += files.reduce((sum, file) => sum + file.size, 0);
   await saveCounters(datasetId, counters);
   let lastSave = Date.now();
+  const saveNowAndThen = async () => {
+    if (Date.now() - lastSave < SAVE_EVERY_MS) return;
+    lastSave = Date.now();
+    await saveCounters(datasetId, counters);
+  };
 
   await withConnection(async (connection) => {
     const writer = await EventWriter.open(connection, datasetId);
     try {
       let unflushed = 0;
       for (const file of files) {
+        if (signal.aborted) break;
         const problems: Problem[] = [];
-        for await (const item of readFile(file, limits)) {
+        const bytesBefore = counters.bytesDone;
+        for await (const item of readFile(file, limits, (bytes) => (counters.bytesDone += bytes))) {
           if (item.type === 'event') {
             writer.write(item.event);
             counters.recordsSeen++;
             if (++unflushed >= FLUSH_EVERY_EVENTS) {
               writer.flush();
               unflushed = 0;
+              await saveNowAndThen();
+              if (signal.aborted) break;
             }
             continue;
           }
@@ -82,32 +87,53 @@ async function ingest(datasetId: string, files: LogFile[]): Promise<void> {
         writer.flush();
         unflushed = 0;
         await addProblems(datasetId, problems);
+        if (signal.aborted) break;
         counters.filesDone++;
-        counters.bytesDone += file.size;
-        if (Date.now() - lastSave >= SAVE_EVERY_MS) {
-          await saveCounters(datasetId, counters);
-          lastSave = Date.now();
-        }
+        counters.bytesDone = bytesBefore + file.size;
+        await saveNowAndThen();
       }
     } finally {
       writer.close();
     }
   });
 
-  counters.duplicates = await removeDuplicateEvents(datasetId);
+  counters.duplicates += await removeDuplicateEvents(datasetId);
   await saveCounters(datasetId, counters);
-  await setDatasetStatus(datasetId, 'ready');
+  await setDatasetStatus(datasetId, signal.aborted ? 'cancelled' : 'ready');
 }
 
-/** Starts ingesting in the background; failures end up in the dataset's status, never thrown. */
-export function startIngest(datasetId: string, files: LogFile[]): Promise<void> {
-  const jobs = (registry[JOBS] ??= new Map());
-  const job = ingest(datasetId, files)
+/**
+ * Reads files into a dataset in the background, adding to what it already holds; failures end up
+ * in the dataset's status, never thrown. One job at a time per dataset.
+ */
+export async function startIngest(datasetId: string, files: LogFile[]): Promise<{ done: Promise<void> }> {
+  if (jobs().has(datasetId)) throw new IngestBusyError('this dataset is still reading files; wait or cancel first');
+  const abort = new AbortController();
+  const done = (async () => {
+    await markIngesting(datasetId);
+    await ingest(datasetId, files, abort.signal);
+  })()
     .catch(async (error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
       await setDatasetStatus(datasetId, 'failed', message).catch(() => undefined);
     })
-    .finally(() => jobs.delete(datasetId));
-  jobs.set(datasetId, job);
-  return job;
+    .finally(() => jobs().delete(datasetId));
+  jobs().set(datasetId, { done, abort });
+  return { done };
+}
+
+/** Asks a running job to stop after the current batch; what was read so far stays. */
+export function cancelIngest(datasetId: string): boolean {
+  const job = jobs().get(datasetId);
+  job?.abort.abort();
+  return job !== undefined;
+}
+
+/** Resolves once no job runs for the dataset. */
+export async function ingestSettled(datasetId: string): Promise<void> {
+  await jobs().get(datasetId)?.done;
+}
+
+export function isIngesting(datasetId: string): boolean {
+  return jobs().has(datasetId);
 }

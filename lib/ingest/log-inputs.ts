@@ -19,14 +19,22 @@ async function startsLikeZip(path: string): Promise<boolean> {
   }
 }
 
+/** Passes chunks through, telling `onRead` each one's size, so progress moves within a large file. */
+async function* counted(chunks: AsyncIterable<Uint8Array>, onRead: (bytes: number) => void): AsyncGenerator<Uint8Array> {
+  for await (const chunk of chunks) {
+    onRead(chunk.length);
+    yield chunk;
+  }
+}
+
 /**
  * The inputs a file holds: the file itself, or — for a zip archive, told by its content — each
  * entry, named `<archive>/<entry>`. An entry that says it is larger than `maxBytes` is refused
  * before any of it is inflated.
  */
-export async function* logInputs(file: LogFile, maxBytes: number): AsyncGenerator<LogInput> {
+export async function* logInputs(file: LogFile, maxBytes: number, onRead: (bytes: number) => void = () => {}): AsyncGenerator<LogInput> {
   if (!(await startsLikeZip(file.path))) {
-    yield { name: file.name, chunks: createReadStream(file.path) };
+    yield { name: file.name, chunks: counted(createReadStream(file.path), onRead) };
     return;
   }
   for await (const entry of zipEntries(file.path)) {
@@ -36,5 +44,6 @@ export async function* logInputs(file: LogFile, maxBytes: number): AsyncGenerato
       continue;
     }
     yield { name, chunks: { [Symbol.asyncIterator]: async function* () { yield* await entry.open(); } } };
+    onRead(entry.compressedSize);
   }
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { deleteDataset, findSampleDataset } from '@/lib/store/datasets';
 import { collectFiles } from './collect-files';
-import { ingestFiles } from './sources';
+import { createDatasetFrom, filesSource } from './sources';
 
 const SEED_RECORDS = /^\d{3}-[a-z-]+\.json$/;
 
@@ -18,10 +18,10 @@ export async function ensureSampleDataset(): Promise<void> {
   if (existing?.status === 'ready') return;
   // A sample left half-read by an interrupted start is read again from scratch.
   if (existing) await deleteDataset(existing.id);
-  const { done } = await ingestFiles(await sampleFiles(), {
-    name: 'Sample: AWS documentation examples and real attack logs',
-    source: 'fixtures/seeds and fixtures/s3-layout',
-    isSample: true,
-  });
+  const files = await sampleFiles();
+  const { done } = await createDatasetFrom(
+    filesSource(files, 'Sample: AWS documentation examples and real attack logs', 'fixtures/seeds and fixtures/s3-layout'),
+    { isSample: true },
+  );
   await done;
 }

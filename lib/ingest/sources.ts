@@ -1,70 +1,93 @@
-import { writeFile, mkdir, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { serverConfig } from '@/lib/config';
 import { createDataset, deleteDataset, renameDataset } from '@/lib/store/datasets';
 import { collectFiles } from './collect-files';
-import { startIngest } from './ingest-job';
+import { IngestBusyError, cancelIngest, ingestSettled, isIngesting, startIngest } from './ingest-job';
 import type { LogFile } from './log-file';
 import { resolveInsideRoots } from './log-roots';
 import { receiveUpload } from './receive-upload';
+
+/** Files gathered from one source, ready to read; `directory` is where a source may keep copies. */
+export type Gather = (directory: string) => Promise<{ files: LogFile[]; name: string; source: string }>;
 
 function uploadDirectory(datasetId: string): string {
   return path.join(serverConfig().dataDir, 'uploads', datasetId);
 }
 
-function describeFiles(files: LogFile[]): string {
-  const first = files[0]?.name.split('/')[0] ?? 'empty upload';
-  return files.length > 1 && !files.every((file) => file.name.startsWith(`${first}/`))
-    ? `${first} and ${files.length - 1} more`
-    : first;
+/** A fresh folder for one batch of a dataset's files, so later additions never overwrite earlier ones. */
+function batchDirectory(datasetId: string): string {
+  return path.join(uploadDirectory(datasetId), `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`);
 }
 
-/** Spools a multipart upload to disk, then ingests it in the background. */
-export async function ingestUpload(request: Request): Promise<string> {
-  const id = await createDataset({ name: 'upload', source: 'upload' });
+function describeFiles(files: LogFile[]): string {
+  const first = files[0]?.name.split('/')[0] ?? 'empty upload';
+  return files.length > 1 && !files.every((file) => file.name.startsWith(`${first}/`)) ? `${first} and ${files.length - 1} more` : first;
+}
+
+/** A multipart upload, streamed to disk part by part. */
+export function uploadSource(request: Request): Gather {
+  return async (directory) => {
+    const { files, fields } = await receiveUpload(request, directory, serverConfig().maxUploadBytes);
+    return { files, name: fields.name?.trim() || describeFiles(files), source: `upload: ${describeFiles(files)}` };
+  };
+}
+
+/** Pasted text, kept on disk like an upload. */
+export function textSource(text: string, name = 'pasted text'): Gather {
+  return async (directory) => {
+    await mkdir(directory, { recursive: true });
+    const file: LogFile = { path: path.join(directory, '0'), name, size: Buffer.byteLength(text) };
+    await writeFile(file.path, text);
+    return { files: [file], name, source: 'pasted text' };
+  };
+}
+
+/** A file or folder on the server: inside TRAILSCOPE_LOG_ROOTS unless `trusted` (the operator's own command line). */
+export function serverPathSource(requested: string, options: { trusted?: boolean; name?: string } = {}): Gather {
+  return async () => {
+    const resolved = options.trusted ? path.resolve(requested) : await resolveInsideRoots(requested, serverConfig().logRoots);
+    return { files: await collectFiles(resolved), name: options.name ?? path.basename(resolved), source: resolved };
+  };
+}
+
+/** Files already on disk, as they are. */
+export function filesSource(files: LogFile[], name: string, source: string): Gather {
+  return async () => ({ files, name, source });
+}
+
+/** A new dataset from a source, read in the background; a source that fails leaves nothing behind. */
+export async function createDatasetFrom(gather: Gather, options: { isSample?: boolean } = {}): Promise<{ id: string; done: Promise<void> }> {
+  const id = await createDataset({ name: 'new dataset', source: 'pending', isSample: options.isSample });
   try {
-    const { files, fields } = await receiveUpload(request, uploadDirectory(id), serverConfig().maxUploadBytes);
-    await renameDataset(id, fields.name?.trim() || describeFiles(files), `upload: ${describeFiles(files)}`);
-    void startIngest(id, files);
-    return id;
+    const { files, name, source } = await gather(batchDirectory(id));
+    await renameDataset(id, name, source);
+    const { done } = await startIngest(id, files);
+    return { id, done };
   } catch (error) {
     await discardDataset(id);
     throw error;
   }
 }
 
-/** Creates a dataset for files already on disk and ingests them in the background. */
-export async function ingestFiles(
-  files: LogFile[],
-  fields: { name: string; source: string; isSample?: boolean },
-): Promise<{ id: string; done: Promise<void> }> {
-  const id = await createDataset(fields);
-  return { id, done: startIngest(id, files) };
-}
-
-/** Ingests a file or folder the server may read: inside TRAILSCOPE_LOG_ROOTS unless `trusted` (the operator's own command line). */
-export async function ingestServerPath(
-  requested: string,
-  options: { trusted?: boolean; name?: string } = {},
-): Promise<{ id: string; done: Promise<void> }> {
-  const resolved = options.trusted ? path.resolve(requested) : await resolveInsideRoots(requested, serverConfig().logRoots);
-  const files = await collectFiles(resolved);
-  return ingestFiles(files, { name: options.name ?? path.basename(resolved), source: resolved });
-}
-
-/** Ingests pasted text, kept on disk like an upload. */
-export async function ingestText(text: string, name = 'pasted text'): Promise<string> {
-  const id = await createDataset({ name, source: 'pasted text' });
-  const directory = uploadDirectory(id);
-  await mkdir(directory, { recursive: true });
-  const file: LogFile = { path: path.join(directory, '0'), name, size: Buffer.byteLength(text) };
-  await writeFile(file.path, text);
-  void startIngest(id, [file]);
-  return id;
+/** More files for an existing dataset; duplicates of what it holds are removed as usual. */
+export async function addToDataset(id: string, gather: Gather): Promise<{ done: Promise<void> }> {
+  if (isIngesting(id)) throw new IngestBusyError('this dataset is still reading files; wait or cancel first');
+  const directory = batchDirectory(id);
+  try {
+    const { files } = await gather(directory);
+    return await startIngest(id, files);
+  } catch (error) {
+    await rm(directory, { recursive: true, force: true });
+    throw error;
+  }
 }
 
 /** Deletes a dataset with everything kept for it: its events, problems and uploaded files. */
 export async function discardDataset(id: string): Promise<boolean> {
+  cancelIngest(id);
+  await ingestSettled(id);
   const existed = await deleteDataset(id);
   await rm(uploadDirectory(id), { recursive: true, force: true });
   return existed;

@@ -7,6 +7,7 @@ export interface ZipEntryInput {
   /** The entry's bytes, or why it cannot be read. */
   open: () => Promise<Readable>;
   uncompressedSize: number;
+  compressedSize: number;
 }
 
 const MAX_ENTRIES = 100_000;
@@ -58,6 +59,7 @@ export async function* zipEntries(path: string): AsyncGenerator<ZipEntryInput> {
       yield {
         name: cleanRelativeName(name),
         uncompressedSize: entry.uncompressedSize,
+        compressedSize: entry.compressedSize,
         open: () => new Promise((resolve, reject) => zip.openReadStream(entry, (error, stream) => (error ? reject(error) : resolve(stream)))),
       };
     }

@@ -10,6 +10,11 @@ export interface DatasetProgress {
   bytesTotal: number;
   bytesDone: number;
   recordsSeen: number;
+  /** When the latest reading began, ISO UTC. */
+  startedAt: string | null;
+  recordsPerSecond: number | null;
+  /** Seconds left at the current byte rate, while reading. */
+  etaSeconds: number | null;
 }
 
 export interface Dataset {
@@ -34,10 +39,29 @@ export interface Dataset {
 
 const DATASET_COLUMNS = `
   d.*, strftime(d.created_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS created_iso,
+  strftime(d.ingest_started_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS started_iso,
+  epoch(now()::TIMESTAMP) - epoch(d.ingest_started_at) AS elapsed_seconds,
   (SELECT count(*) FROM events e WHERE e.dataset_id = d.id) AS records,
   (SELECT count(*) FROM events e WHERE e.dataset_id = d.id AND e.repaired) AS repaired,
   (SELECT strftime(min(event_time), '%Y-%m-%dT%H:%M:%S.%gZ') FROM events e WHERE e.dataset_id = d.id) AS time_from,
   (SELECT strftime(max(event_time), '%Y-%m-%dT%H:%M:%S.%gZ') FROM events e WHERE e.dataset_id = d.id) AS time_to`;
+
+function progressOf(row: Row): DatasetProgress {
+  const n = (key: string) => Number(row[key] ?? 0);
+  const elapsed = row.elapsed_seconds === null ? null : Number(row.elapsed_seconds);
+  const reading = row.status === 'ingesting' && elapsed !== null && elapsed > 0;
+  const byteRate = reading ? n('bytes_done') / elapsed : 0;
+  return {
+    filesTotal: n('files_total'),
+    filesDone: n('files_done'),
+    bytesTotal: n('bytes_total'),
+    bytesDone: n('bytes_done'),
+    recordsSeen: n('records_seen'),
+    startedAt: (row.started_iso as string | null) ?? null,
+    recordsPerSecond: reading ? Math.round(n('records_seen') / elapsed) : null,
+    etaSeconds: reading && byteRate > 0 ? Math.max(0, Math.round((n('bytes_total') - n('bytes_done')) / byteRate)) : null,
+  };
+}
 
 function toDataset(row: Row): Dataset {
   const n = (key: string) => Number(row[key] ?? 0);
@@ -49,13 +73,7 @@ function toDataset(row: Row): Dataset {
     isSample: row.is_sample === true,
     source: String(row.source),
     error: row.error === null ? null : String(row.error),
-    progress: {
-      filesTotal: n('files_total'),
-      filesDone: n('files_done'),
-      bytesTotal: n('bytes_total'),
-      bytesDone: n('bytes_done'),
-      recordsSeen: n('records_seen'),
-    },
+    progress: progressOf(row),
     stats: {
       records: n('records'),
       duplicates: n('duplicates'),
@@ -115,6 +133,40 @@ export interface DatasetCounters {
   recordsSeen: number;
   duplicates: number;
   quarantined: number;
+}
+
+export async function getCounters(id: string): Promise<DatasetCounters> {
+  const [row] = await withConnection((connection) => readRows(connection, 'SELECT * FROM datasets WHERE id = ?', [id]));
+  if (!row) throw new Error(`no dataset ${id}`);
+  const n = (key: string) => Number(row[key] ?? 0);
+  return {
+    filesTotal: n('files_total'),
+    filesDone: n('files_done'),
+    filesSkipped: n('files_skipped'),
+    filesFailed: n('files_failed'),
+    bytesTotal: n('bytes_total'),
+    bytesDone: n('bytes_done'),
+    recordsSeen: n('records_seen'),
+    duplicates: n('duplicates'),
+    quarantined: n('quarantined'),
+  };
+}
+
+/** Marks the start of a (further) reading of files into the dataset. */
+export async function markIngesting(id: string): Promise<void> {
+  await withConnection((connection) =>
+    connection.run(`UPDATE datasets SET status = 'ingesting', error = NULL, ingest_started_at = now()::TIMESTAMP WHERE id = ?`, [id]),
+  );
+}
+
+/** Datasets left 'ingesting' by a server that stopped mid-way: they say so, keeping what was saved. */
+export async function markInterrupted(): Promise<number> {
+  const result = await withConnection((connection) =>
+    connection.run(
+      `UPDATE datasets SET status = 'failed', error = 'interrupted: the server stopped while reading; the events saved before that are kept' WHERE status = 'ingesting'`,
+    ),
+  );
+  return result.rowsChanged;
 }
 
 export async function saveCounters(id: string, counters: DatasetCounters): Promise<void> {

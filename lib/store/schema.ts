@@ -5,6 +5,7 @@ export const SCHEMA_STATEMENTS = [
     name VARCHAR NOT NULL,
     created_at TIMESTAMP NOT NULL,
     status VARCHAR NOT NULL,
+    ingest_started_at TIMESTAMP,
     is_sample BOOLEAN NOT NULL DEFAULT false,
     source VARCHAR NOT NULL,
     error VARCHAR,

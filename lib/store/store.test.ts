@@ -1,13 +1,15 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectFiles } from '@/lib/ingest/collect-files';
-import { startIngest } from '@/lib/ingest/ingest-job';
+import { cancelIngest, startIngest } from '@/lib/ingest/ingest-job';
+import { addToDataset, createDatasetFrom, serverPathSource } from '@/lib/ingest/sources';
 import { parseView } from '@/lib/view/url-codec';
 import { closeDatabases } from './database';
-import { createDataset, deleteDataset, getDataset, listDatasets } from './datasets';
+import { createDataset, deleteDataset, getDataset, listDatasets, markIngesting, markInterrupted } from './datasets';
 import { getEvents } from './get-events';
+import { getSummary } from './get-summary';
 import { getProblems } from './problems';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'trailscope-store-'));
@@ -22,7 +24,7 @@ async function ingestText(text: string): Promise<string> {
 async function ingestPaths(...paths: string[]): Promise<string> {
   const files = (await Promise.all(paths.map(collectFiles))).flat().filter((file) => !file.name.endsWith('.expected.json'));
   const id = await createDataset({ name: 'test', source: paths.join(', ') });
-  await startIngest(id, files);
+  await (await startIngest(id, files)).done;
   return id;
 }
 
@@ -79,11 +81,80 @@ describe('the store', () => {
     expect(repaired.total).toBe(7);
   });
 
+  it('reads relative times back from the dataset’s last event', async () => {
+    const count = async (query: string) => (await getEvents(seedsId, parseView(new URLSearchParams(query)))).total;
+    // The newest seed record is 2020-12-01T16:14:31Z; then 2019-08-15, 2018-11-16, and 2014.
+    expect(await count('from=-400d')).toBe(1);
+    expect(await count('from=-800d')).toBe(3);
+    expect(await count('to=-400d')).toBe(16);
+    expect(await count('from=-1s&to=now')).toBe(1);
+  });
+
+  it('filters on any JSON path of the original record, against a plain reading of the fixtures', async () => {
+    const realLogs = path.join(process.cwd(), 'fixtures/real-logs');
+    const id = await ingestPaths(realLogs);
+    const records = readdirSync(realLogs, { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.endsWith('.jsonl'))
+      .flatMap((name) => readFileSync(path.join(realLogs, name), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line)));
+    const count = async (query: string) => (await getEvents(id, parseView(new URLSearchParams(query)))).total;
+
+    expect(await count('f.additionalEventData.MFAUsed=No')).toBe(records.filter((r) => r.additionalEventData?.MFAUsed === 'No').length);
+    expect(await count('f.errorMessage~NOT AUTHORIZED')).toBe(records.filter((r) => /not authorized/i.test(r.errorMessage ?? '')).length);
+    expect(await count('f.errorMessage~!not authorized')).toBe(records.filter((r) => !/not authorized/i.test(r.errorMessage ?? '')).length);
+    expect(await count('f.userIdentity.sessionContext.sessionIssuer.type=Role')).toBe(
+      records.filter((r) => r.userIdentity?.sessionContext?.sessionIssuer?.type === 'Role').length,
+    );
+    expect(await count('f.readOnly=false')).toBe(records.filter((r) => String(r.readOnly) === 'false').length);
+    expect(await count('f.tlsDetails.tlsVersion=TLSv1.3&service=sts.amazonaws.com')).toBe(
+      records.filter((r) => r.tlsDetails?.tlsVersion === 'TLSv1.3' && r.eventSource === 'sts.amazonaws.com').length,
+    );
+    expect(await count('f.@version=1')).toBe(103);
+    expect(await count('f.resources[0].type~AWS::EC2')).toBe(records.filter((r) => String(r.resources?.[0]?.type ?? '').includes('AWS::EC2')).length);
+    expect(await count('f.additionalEventData.MFAUsed=No')).toBeGreaterThan(0);
+  });
+
+  it('summarizes a view: facets, histogram and per-service series from one compilation', async () => {
+    const summary = await getSummary(seedsId, parseView(new URLSearchParams()));
+    expect(summary.total).toBe(17);
+    expect(summary.facets.service?.values).toEqual([
+      { value: 'config.amazonaws.com', label: 'AWS Config', count: 10 },
+      { value: 'directconnect.amazonaws.com', label: 'AWS Direct Connect', count: 4 },
+      { value: 'connect.amazonaws.com', label: 'Amazon Connect', count: 1 },
+      { value: 'devops-guru.amazonaws.com', label: 'Amazon DevOps Guru', count: 1 },
+      { value: 'mediaconnect.amazonaws.com', label: 'AWS Elemental MediaConnect', count: 1 },
+    ]);
+    expect(summary.facets.redacted?.values).toEqual([
+      { value: 'protected', label: null, count: 1 },
+      { value: 'response-not-logged', label: null, count: 1 },
+    ]);
+    expect(summary.facets.error?.values).toEqual([{ value: 'none', label: null, count: 17 }]);
+    expect(summary.facets.identity?.values[0]).toEqual({ value: 'arn:aws:iam::222222222222:user/JohnDoe', label: 'JohnDoe', count: 8 });
+    const histogramTotal = summary.histogram.counts.reduce((sum, bucket) => sum + bucket.total, 0);
+    expect(histogramTotal).toBe(17);
+    expect(summary.histogram.counts.length).toBeLessThanOrEqual(80);
+    expect(summary.histogram.starts[0]! <= '2014-04-04T17:27:28.000Z').toBe(true);
+    const config = summary.services.series.find((series) => series.eventSource === 'config.amazonaws.com');
+    expect(config?.counts.reduce((sum, n) => sum + n, 0)).toBe(10);
+    expect(summary.services.series.map((series) => series.eventSource)).toHaveLength(5);
+
+    const filtered = await getSummary(seedsId, parseView(new URLSearchParams('service=directconnect.amazonaws.com')));
+    expect(filtered.total).toBe(4);
+    expect(filtered.histogram.bucketSeconds).toBeLessThan(summary.histogram.bucketSeconds);
+    expect(filtered.facets.event?.values.map((value) => value.value).sort()).toEqual([
+      'CreateConnection',
+      'CreatePrivateVirtualInterface',
+      'DescribeConnections',
+      'DescribeVirtualInterfaces',
+    ]);
+  });
+
   it('binds hostile filter values as data', async () => {
-    for (const hostile of ["'; DROP TABLE events; --", '%', '_', "\\' OR 1=1 --", '" OR ""="']) {
+    for (const hostile of ["'; DROP TABLE events; --", '%', '_', "\\' OR 1=1 --", '" OR ""="', '$.eventName', "') OR ('1'='1"]) {
       const params = new URLSearchParams();
       params.append('service', hostile);
       params.append('q', hostile);
+      params.append('f.eventName', hostile);
+      params.append(`f.eventName~${hostile}`, '');
       expect((await getEvents(seedsId, parseView(params))).total).toBe(0);
     }
     expect((await getEvents(seedsId, parseView(new URLSearchParams()))).total).toBe(17);
@@ -112,6 +183,37 @@ describe('the store', () => {
     expect((await getDataset(broken))?.stats).toMatchObject({ records: 2, quarantined: 1 });
     await expectCountsReconcile(id);
     await expectCountsReconcile(broken);
+  });
+
+  it('adds files to a dataset, removing what it already holds as duplicates', async () => {
+    const { id, done } = await createDatasetFrom(serverPathSource(path.join(seeds, '002-connect.json'), { trusted: true }));
+    await done;
+    await (await addToDataset(id, serverPathSource(seeds, { trusted: true }))).done;
+    const dataset = await getDataset(id);
+    // seeds/ holds 17 records (one of them the Connect record already there) and five expected-values files.
+    expect(dataset).toMatchObject({ status: 'ready', stats: { records: 17, duplicates: 1 }, progress: { filesTotal: 11, filesDone: 11 } });
+    await expectCountsReconcile(id);
+  });
+
+  it('stops a reading when asked, keeping what was read, and says so', async () => {
+    const big = path.join(dataDir, 'big.jsonl');
+    const line = (i: number) => JSON.stringify({ eventID: `e${i}`, eventName: 'GetObject', eventTime: '2024-08-01T00:00:00Z', eventSource: 's3.amazonaws.com' });
+    writeFileSync(big, Array.from({ length: 30_000 }, (_, i) => line(i)).join('\n'));
+    const { id, done } = await createDatasetFrom(serverPathSource(big, { trusted: true }));
+    expect(cancelIngest(id)).toBe(true);
+    await done;
+    const dataset = await getDataset(id);
+    expect(dataset?.status).toBe('cancelled');
+    expect(dataset!.stats.records).toBeLessThan(30_000);
+    await expectCountsReconcile(id);
+    expect(cancelIngest(id)).toBe(false);
+  });
+
+  it('marks datasets a stopped server left half-read', async () => {
+    const id = await createDataset({ name: 'half', source: 'test' });
+    await markIngesting(id);
+    expect(await markInterrupted()).toBe(1);
+    expect(await getDataset(id)).toMatchObject({ status: 'failed', error: expect.stringContaining('interrupted') });
   });
 
   it('deletes a dataset with its events', async () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FILTER_FIELDS, type FilterField, type FilterValue, type View, viewSchema } from './view-schema';
+import { FILTER_FIELDS, type FieldFilter, type FilterField, type FilterValue, type View, viewSchema } from './view-schema';
 
 export class ViewError extends Error {}
 
@@ -28,6 +28,8 @@ export function parseView(input: SearchParamsInput): View {
   const single = (key: string) => params.get(key) || undefined;
   const parsed = viewSchema.safeParse({
     filters,
+    fields: fieldFiltersOf(params),
+    tz: single('tz'),
     q: single('q'),
     from: single('from'),
     to: single('to'),
@@ -40,6 +42,32 @@ export function parseView(input: SearchParamsInput): View {
   return parsed.data;
 }
 
+const FIELD_CONTAINS = /^f\.([^~]+)~(.*)$/s;
+const FIELD_EQUALS = /^f\.(.+)$/s;
+
+/**
+ * Field filters: `f.<path>=<value>` for equality and `f.<path>~<text>` for contains (the text is
+ * part of the key, as analysts write it), each negated by a leading `!` on the value or text.
+ */
+function fieldFiltersOf(params: URLSearchParams): FieldFilter[] {
+  const fields: FieldFilter[] = [];
+  for (const [key, raw] of params) {
+    const contains = FIELD_CONTAINS.exec(key);
+    const equals = contains ? null : FIELD_EQUALS.exec(key);
+    if (!contains && !equals) continue;
+    const text = contains ? contains[2]! + (raw ? `=${raw}` : '') : raw;
+    const negate = text.startsWith('!');
+    fields.push({ path: (contains ?? equals)![1]!, match: contains ? 'contains' : 'equals', value: negate ? text.slice(1) : text, negate });
+  }
+  return fields;
+}
+
+function appendFieldFilter(params: URLSearchParams, { path, match, value, negate }: FieldFilter): void {
+  const text = negate ? `!${value}` : value;
+  if (match === 'equals') params.append(`f.${path}`, text);
+  else params.append(`f.${path}~${text}`, '');
+}
+
 const DEFAULTS = viewSchema.parse({ filters: {} });
 
 /** Writes a view back to search params, leaving defaults out so URLs stay short. */
@@ -48,9 +76,11 @@ export function viewToSearchParams(view: View): URLSearchParams {
   for (const field of FILTER_FIELDS) {
     for (const { value, negate } of view.filters[field] ?? []) params.append(field, negate ? `!${value}` : value);
   }
+  for (const field of view.fields) appendFieldFilter(params, field);
   if (view.q) params.set('q', view.q);
   if (view.from) params.set('from', view.from);
   if (view.to) params.set('to', view.to);
+  if (view.tz !== DEFAULTS.tz) params.set('tz', view.tz);
   if (view.sort !== DEFAULTS.sort) params.set('sort', view.sort);
   if (view.order !== DEFAULTS.order) params.set('order', view.order);
   if (view.limit !== DEFAULTS.limit) params.set('limit', String(view.limit));

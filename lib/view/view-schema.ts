@@ -36,13 +36,39 @@ const ALLOWED_VALUES: Partial<Record<FilterField, readonly string[]>> = {
 };
 
 const isoInstant = z.iso.datetime({ offset: true });
+/** A time relative to the dataset's last event: `-24h`, `-90m`, `-7d`, `-30s`, or `now` for the last event itself. */
+export const RELATIVE_TIME = /^(-(\d{1,6})([smhdw])|now)$/;
+const timeBound = z.union([isoInstant, z.string().regex(RELATIVE_TIME, 'must be an ISO 8601 instant, a relative time like -24h, or now')]);
+
+/** A JSON path into the original record: dot-separated keys, each optionally indexed, e.g. `resources[0].ARN`. */
+export const FIELD_PATH = /^[A-Za-z0-9_@$-]+(\[\d{1,4}\])*(\.[A-Za-z0-9_@$-]+(\[\d{1,4}\])*){0,15}$/;
+
+const fieldFilterSchema = z.object({
+  path: z.string().max(300).regex(FIELD_PATH, 'a field path is dot-separated keys, like requestParameters.bucketName'),
+  match: z.enum(['equals', 'contains']),
+  value: z.string().max(2048),
+  negate: z.boolean(),
+});
+export type FieldFilter = z.infer<typeof fieldFilterSchema>;
+
+/** `UTC`, or an IANA zone such as `Europe/Paris`, used to show times; filtering is always by instant. */
+const timeZone = z.string().max(64).refine((zone) => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'tz must be UTC or an IANA time zone like Europe/Paris');
 
 export const viewSchema = z
   .object({
     filters: z.partialRecord(z.enum(FILTER_FIELDS), z.array(filterValueSchema).max(100)),
+    fields: z.array(fieldFilterSchema).max(50).default([]),
     q: z.string().trim().min(1).max(500).optional(),
-    from: isoInstant.optional(),
-    to: isoInstant.optional(),
+    from: timeBound.optional(),
+    to: timeBound.optional(),
+    tz: timeZone.default('UTC'),
     sort: z.enum(SORT_FIELDS).default('time'),
     order: z.enum(['asc', 'desc']).default('desc'),
     limit: z.coerce.number().int().min(1).max(1000).default(100),

@@ -1,4 +1,4 @@
-import type { FilterField, FilterValue, SortField, View } from './view-schema';
+import { type FieldFilter, type FilterField, type FilterValue, RELATIVE_TIME, type SortField, type View } from './view-schema';
 
 export type SqlParam = string | number | boolean;
 
@@ -84,6 +84,46 @@ function utcTimestamp(iso: string): string {
   return new Date(iso).toISOString().replace('T', ' ').replace('Z', '');
 }
 
+const SECONDS_PER_UNIT: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 };
+
+/**
+ * A time bound as SQL. Relative bounds count back from just after the dataset's last event, so
+ * `from=-24h` is the last day of the data, whenever the logs were written.
+ */
+function timeBound(bound: string, datasetId: string, params: SqlParam[]): string {
+  const relative = RELATIVE_TIME.exec(bound);
+  if (!relative) {
+    params.push(utcTimestamp(bound));
+    return 'CAST(? AS TIMESTAMP)';
+  }
+  const seconds = relative[1] === 'now' ? 0 : Number(relative[2]) * SECONDS_PER_UNIT[relative[3]!]!;
+  params.push(datasetId, seconds);
+  return `((SELECT max(event_time) FROM events WHERE dataset_id = ?) + INTERVAL 1 MICROSECOND - to_seconds(CAST(? AS BIGINT)))`;
+}
+
+/** A field path as a JSONPath with every key quoted, so keys like `x-amz-id-2` or `@timestamp` work. */
+export function jsonPath(path: string): string {
+  const segments = path.split('.').map((segment) => {
+    const bracket = segment.indexOf('[');
+    const key = bracket === -1 ? segment : segment.slice(0, bracket);
+    return `."${key}"${bracket === -1 ? '' : segment.slice(bracket)}`;
+  });
+  return `$${segments.join('')}`;
+}
+
+function fieldFilterCondition(filter: FieldFilter, params: SqlParam[]): string {
+  params.push(jsonPath(filter.path));
+  let condition: string;
+  if (filter.match === 'equals') {
+    params.push(filter.value);
+    condition = 'json_extract_string(record, ?) = ?';
+  } else {
+    params.push(`%${escapeLike(filter.value)}%`);
+    condition = `json_extract_string(record, ?) ILIKE ? ESCAPE '\\'`;
+  }
+  return filter.negate ? `(${condition}) IS NOT TRUE` : condition;
+}
+
 /** Compiles a view for one dataset into a parameterized WHERE clause and ORDER BY. */
 export function compileView(datasetId: string, view: View): CompiledView {
   const params: SqlParam[] = [datasetId];
@@ -91,18 +131,13 @@ export function compileView(datasetId: string, view: View): CompiledView {
   for (const [field, values] of Object.entries(view.filters) as [FilterField, FilterValue[] | undefined][]) {
     if (values?.length) clauses.push(fieldCondition(field, values, params));
   }
+  for (const field of view.fields) clauses.push(fieldFilterCondition(field, params));
   if (view.q) {
     params.push(`%${escapeLike(view.q)}%`);
     clauses.push(`CAST(record AS VARCHAR) ILIKE ? ESCAPE '\\'`);
   }
-  if (view.from) {
-    params.push(utcTimestamp(view.from));
-    clauses.push('event_time >= CAST(? AS TIMESTAMP)');
-  }
-  if (view.to) {
-    params.push(utcTimestamp(view.to));
-    clauses.push('event_time < CAST(? AS TIMESTAMP)');
-  }
+  if (view.from) clauses.push(`event_time >= ${timeBound(view.from, datasetId, params)}`);
+  if (view.to) clauses.push(`event_time < ${timeBound(view.to, datasetId, params)}`);
   const direction = view.order === 'asc' ? 'ASC' : 'DESC';
   const orderBy = `${SORT_COLUMN[view.sort]} ${direction} NULLS LAST, event_id ${direction}`;
   return { where: clauses.join(' AND '), params, orderBy };
