@@ -8,6 +8,8 @@ export interface ServerConfig {
   maxUploadBytes: number;
   maxDecompressedBytes: number;
   maxRecordChars: number;
+  /** S3-compatible endpoints a request may name instead of AWS; none unless the operator lists them. */
+  s3Endpoints: string[];
 }
 
 function positiveNumber(name: string, fallback: number): number {
@@ -30,5 +32,6 @@ export function serverConfig(): ServerConfig {
     maxUploadBytes: positiveNumber('TRAILSCOPE_MAX_UPLOAD_BYTES', 2 * 1024 ** 3),
     maxDecompressedBytes: positiveNumber('TRAILSCOPE_MAX_DECOMPRESSED_BYTES', 2 * 1024 ** 3),
     maxRecordChars: positiveNumber('TRAILSCOPE_MAX_RECORD_CHARS', 2 * 1024 ** 2),
+    s3Endpoints: (process.env.TRAILSCOPE_S3_ENDPOINTS ?? '').split(/[\s,]+/).filter(Boolean),
   };
 }

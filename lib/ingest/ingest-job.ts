@@ -109,16 +109,17 @@ async function ingest(datasetId: string, files: LogFile[], signal: AbortSignal):
 export async function startIngest(datasetId: string, files: LogFile[]): Promise<{ done: Promise<void> }> {
   if (jobs().has(datasetId)) throw new IngestBusyError('this dataset is still reading files; wait or cancel first');
   const abort = new AbortController();
-  const done = (async () => {
-    await markIngesting(datasetId);
-    await ingest(datasetId, files, abort.signal);
-  })()
+  const marked = markIngesting(datasetId);
+  const done = marked
+    .then(() => ingest(datasetId, files, abort.signal))
     .catch(async (error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
       await setDatasetStatus(datasetId, 'failed', message).catch(() => undefined);
     })
     .finally(() => jobs().delete(datasetId));
   jobs().set(datasetId, { done, abort });
+  // Whoever started the job may answer at once: the status must already say 'ingesting'.
+  await marked;
   return { done };
 }
 

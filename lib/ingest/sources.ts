@@ -8,6 +8,7 @@ import { IngestBusyError, cancelIngest, ingestSettled, isIngesting, startIngest 
 import type { LogFile } from './log-file';
 import { resolveInsideRoots } from './log-roots';
 import { receiveUpload } from './receive-upload';
+import { downloadS3Prefix } from './s3-prefix';
 
 /** Files gathered from one source, ready to read; `directory` is where a source may keep copies. */
 export type Gather = (directory: string) => Promise<{ files: LogFile[]; name: string; source: string }>;
@@ -49,6 +50,23 @@ export function serverPathSource(requested: string, options: { trusted?: boolean
   return async () => {
     const resolved = options.trusted ? path.resolve(requested) : await resolveInsideRoots(requested, serverConfig().logRoots);
     return { files: await collectFiles(resolved), name: options.name ?? path.basename(resolved), source: resolved };
+  };
+}
+
+export class EndpointNotAllowedError extends Error {}
+
+/**
+ * Every object under an S3 prefix, downloaded first. A custom endpoint must be one the operator
+ * listed: the server signs requests with its AWS credentials and must not send them just anywhere.
+ */
+export function s3Source(uri: string, options: { endpoint?: string; name?: string } = {}): Gather {
+  return async (directory) => {
+    const { s3Endpoints, maxUploadBytes } = serverConfig();
+    if (options.endpoint && !s3Endpoints.includes(options.endpoint)) {
+      throw new EndpointNotAllowedError(`the endpoint ${options.endpoint} is not in TRAILSCOPE_S3_ENDPOINTS`);
+    }
+    const files = await downloadS3Prefix(uri, directory, { endpoint: options.endpoint, maxBytes: maxUploadBytes });
+    return { files, name: options.name ?? uri, source: uri };
   };
 }
 

@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { serverConfig } from '@/lib/config';
+import type { SqlParam } from '@/lib/view/view-to-sql';
+import type { Row } from './rows';
 import { SCHEMA_STATEMENTS } from './schema';
 
 // Next.js may load this module more than once in one process (instrumentation and routes are
@@ -26,8 +28,8 @@ async function open(file: string): Promise<DuckDBInstance> {
   return instance;
 }
 
-/** Runs `work` on a fresh connection to the store, opening (and migrating) it on first use. */
-export async function withConnection<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+/** A fresh connection to the store, opening (and migrating) it on first use; the caller closes it. */
+async function connect(): Promise<DuckDBConnection> {
   const file = databaseFile();
   const databases = (registry[OPEN] ??= new Map());
   let instance = databases.get(file);
@@ -36,9 +38,25 @@ export async function withConnection<T>(work: (connection: DuckDBConnection) => 
     databases.set(file, instance);
     instance.catch(() => databases.delete(file));
   }
-  const connection = await (await instance).connect();
+  return (await instance).connect();
+}
+
+/** Runs `work` on a fresh connection to the store. */
+export async function withConnection<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+  const connection = await connect();
   try {
     return await work(connection);
+  } finally {
+    connection.closeSync();
+  }
+}
+
+/** The rows of a query in batches, read as they are consumed, so a large result never sits in memory. */
+export async function* streamRows(sql: string, params: SqlParam[]): AsyncGenerator<Row[]> {
+  const connection = await connect();
+  try {
+    const result = await connection.stream(sql, params);
+    for await (const rows of result.yieldRowObjectJson()) yield rows as Row[];
   } finally {
     connection.closeSync();
   }
