@@ -1,32 +1,26 @@
-import crypto from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { LogFile } from './log-file';
 import { UploadTooLargeError } from './receive-upload';
 import { downloadS3Prefix, parseS3Uri, S3UriError } from './s3-prefix';
+import { type S3TestServer, startS3TestServer } from './s3-test-server';
 
-// s3rver is a real S3 REST API (ListObjectsV2 with continuation tokens, streamed GetObject, access
-// key checks) that runs inside this process on a temp directory: no Docker, Java or network. The
-// newer in-process emulators on npm (fauxqs, the @20minutes/s3rver fork) need Node 22 or 24, and
-// this project runs on 20. s3rver is old, so its quirks are worked around below, each where it bites.
 const fixtures = path.join(process.cwd(), 'fixtures/s3-layout');
 const scratch = mkdtempSync(path.join(tmpdir(), 'trailscope-s3-'));
 const bucket = 'trail-logs';
 const pagedNames = Array.from({ length: 25 }, (_, index) => `${String(index).padStart(2, '0')}.json`);
-const s3rver = new S3rver({ directory: path.join(scratch, 's3rver'), silent: true });
-const handle = s3rver.callback();
 // GET requests wait on this, so a test can change an object between the listing and its download.
 let holdGets: Promise<unknown> = Promise.resolve();
 let pagedListings = 0;
 let requests = 0;
-const server = createServer((request, response) => {
+let s3: S3TestServer;
+let fixtureNames: string[] = [];
+let downloads = 0;
+
+function onRequest(request: IncomingMessage) {
   requests += 1;
   // S3 pages at 1000 keys. s3rver pages wrongly when a folder name is a prefix of a sibling's, as
   // CloudTrail/ is of CloudTrail-Digest/, so only the flat paged/ folder is listed in small pages.
@@ -35,70 +29,36 @@ const server = createServer((request, response) => {
     pagedListings += 1;
     request.url += '&max-keys=10';
   }
-  if (request.method === 'GET') void holdGets.catch(() => undefined).then(() => handle(request, response));
-  else handle(request, response);
-});
-let endpoint = '';
-let admin: S3Client;
-let fixtureNames: string[] = [];
-let downloads = 0;
-
-// s3rver encrypts continuation tokens with single DES, which OpenSSL 3 (Node 17 and later) leaves
-// out, so any listing longer than one page fails with InternalError. Triple DES with one key three
-// times over is single DES, and OpenSSL 3 still offers it.
-function allowSingleDes() {
-  type Create = (algorithm: string, key: Buffer, iv: Buffer) => unknown;
-  for (const name of ['createCipheriv', 'createDecipheriv'] as const) {
-    const create = crypto[name] as Create;
-    const patched: Create = (algorithm, key, iv) =>
-      algorithm === 'des' ? create('des-ede3-cbc', Buffer.concat([key, key, key]), iv) : create(algorithm, key, iv);
-    vi.spyOn(crypto, name).mockImplementation(patched as (typeof crypto)[typeof name]);
-  }
+  if (request.method === 'GET') return holdGets;
 }
 
 function put(key: string, body: Buffer | string) {
-  // A whole buffer is sent as is; a stream body would make SDK v3 send aws-chunked data with a
-  // trailing CRC32, which s3rver would store framing and all.
-  return admin.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
+  return s3.put(bucket, key, body);
 }
 
 function download(prefix: string, options: { maxBytes?: number; onFile?: (file: LogFile) => void; signal?: AbortSignal } = {}) {
   const directory = path.join(scratch, `download-${downloads++}`);
-  return downloadS3Prefix(`s3://${bucket}/${prefix}`, directory, { endpoint, maxBytes: 100 * 1024 ** 2, ...options });
+  return downloadS3Prefix(`s3://${bucket}/${prefix}`, directory, { endpoint: s3.endpoint, maxBytes: 100 * 1024 ** 2, ...options });
 }
 
 beforeAll(async () => {
-  allowSingleDes();
-  vi.stubEnv('AWS_ACCESS_KEY_ID', 'S3RVER');
-  vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'S3RVER');
-  vi.stubEnv('AWS_SESSION_TOKEN', undefined);
-  vi.stubEnv('AWS_REGION', 'us-east-1');
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  admin = new S3Client({ endpoint, forcePathStyle: true });
-  await admin.send(new CreateBucketCommand({ Bucket: bucket }));
-
-  const entries = await readdir(fixtures, { recursive: true, withFileTypes: true });
-  fixtureNames = entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(fixtures, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .sort((a, b) => a.localeCompare(b));
-  await Promise.all([
-    ...fixtureNames.map(async (name) => put(`trail/${name}`, await readFile(path.join(fixtures, name)))),
-    ...pagedNames.map((name) => put(`paged/${name}`, name)),
-    put('odd/folder/', Buffer.alloc(0)),
-    put('odd/folder/a.json', '{"Records":[]}'),
-    put('odd/folder-2/b.json', '{"Records":[]}'),
-    put('grow/a.json', '0123456789'),
-    put('grow/b.json', '0123456789'),
+  s3 = await startS3TestServer({ onRequest });
+  await s3.createBucket(bucket);
+  [fixtureNames] = await Promise.all([
+    s3.putFolder(bucket, 'trail/', fixtures),
+    Promise.all([
+      ...pagedNames.map((name) => put(`paged/${name}`, name)),
+      put('odd/folder/', Buffer.alloc(0)),
+      put('odd/folder/a.json', '{"Records":[]}'),
+      put('odd/folder-2/b.json', '{"Records":[]}'),
+      put('grow/a.json', '0123456789'),
+      put('grow/b.json', '0123456789'),
+    ]),
   ]);
 }, 20_000);
 
 afterAll(async () => {
-  admin?.destroy();
-  await new Promise((resolve) => server.close(resolve));
-  vi.unstubAllEnvs();
-  vi.restoreAllMocks();
+  await s3?.close();
   rmSync(scratch, { recursive: true, force: true });
 });
 

@@ -1,0 +1,94 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { type S3TestServer, startS3TestServer } from '@/lib/ingest/s3-test-server';
+import { closeDatabases } from '@/lib/store/database';
+import * as dataset from './datasets/[id]/route';
+import * as datasets from './datasets/route';
+
+// POST /api/datasets with an S3 source, end to end: a real S3 API in-process, a real store in a
+// scratch data directory, the route handlers called as Next.js calls them.
+const dataDir = mkdtempSync(path.join(tmpdir(), 'trailscope-api-s3-'));
+const base = 'http://127.0.0.1';
+const bucket = 'trail-logs';
+const uri = `s3://${bucket}/trail/`;
+const context = (params: Record<string, string>) => ({ params: Promise.resolve(params) }) as never;
+const get = (url: string) => new Request(`${base}${url}`);
+const postJson = (url: string, body: unknown) =>
+  new Request(`${base}${url}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+let s3: S3TestServer;
+
+// The s3-layout tree holds the Stratus Red Team logs, one record per line of these files.
+function stratusRecordCount(): number {
+  const folder = path.join(process.cwd(), 'fixtures/real-logs/stratus-red-team');
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.jsonl'))
+    .reduce((sum, name) => sum + readFileSync(path.join(folder, name), 'utf8').split('\n').filter((line) => line.trim()).length, 0);
+}
+
+async function waitUntilRead(id: string) {
+  for (;;) {
+    const body = await (await dataset.GET(get(`/api/datasets/${id}`), context({ id }))).json();
+    if (body.status !== 'ingesting') return body;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function datasetIds(): Promise<string[]> {
+  const { datasets: list } = await (await datasets.GET()).json();
+  return list.map((item: { id: string }) => item.id).sort();
+}
+
+/** Posts a source that must be refused, checking the error code and that no dataset is left behind. */
+async function expectRefused(source: unknown, status: number, code: string) {
+  const before = await datasetIds();
+  const response = await datasets.POST(postJson('/api/datasets', source));
+  expect(response.status).toBe(status);
+  expect((await response.json()).error.code).toBe(code);
+  expect(await datasetIds()).toEqual(before);
+}
+
+beforeAll(async () => {
+  s3 = await startS3TestServer();
+  await s3.createBucket(bucket);
+  await s3.putFolder(bucket, 'trail/', path.join(process.cwd(), 'fixtures/s3-layout'));
+  vi.stubEnv('TRAILSCOPE_DATA_DIR', dataDir);
+  vi.stubEnv('TRAILSCOPE_S3_ENDPOINTS', s3.endpoint);
+}, 20_000);
+
+afterAll(async () => {
+  await closeDatabases();
+  await s3?.close();
+  vi.unstubAllEnvs();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('POST /api/datasets with an S3 source', () => {
+  it('reads every log under the prefix from an allowed endpoint, skipping digest files', async () => {
+    const created = await datasets.POST(postJson('/api/datasets', { s3: uri, endpoint: s3.endpoint }));
+    expect(created.status).toBe(202);
+    const { id } = await created.json();
+    const body = await waitUntilRead(id);
+    expect(body).toMatchObject({
+      status: 'ready',
+      name: uri,
+      source: uri,
+      error: null,
+      stats: { records: stratusRecordCount(), quarantined: 0, skippedFiles: 36, failedFiles: 0 },
+    });
+    expect(body.stats.records).toBe(312);
+  }, 20_000);
+
+  it('refuses an endpoint the operator did not list with 403, before any dataset is kept', async () => {
+    await expectRefused({ s3: uri, endpoint: 'http://127.0.0.1:9/' }, 403, 'endpoint_not_allowed');
+  });
+
+  it('refuses a location that is not an s3:// URI with 400', async () => {
+    await expectRefused({ s3: 'http://nope' }, 400, 'bad_source');
+  });
+
+  it('answers 502 when S3 refuses, as for a bucket that does not exist', async () => {
+    await expectRefused({ s3: 's3://no-such-bucket/trail/', endpoint: s3.endpoint }, 502, 'source_unavailable');
+  });
+});
