@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -88,7 +88,31 @@ describe('POST /api/datasets with an S3 source', () => {
     await expectRefused({ s3: 'http://nope' }, 400, 'bad_source');
   });
 
-  it('answers 502 when S3 refuses, as for a bucket that does not exist', async () => {
-    await expectRefused({ s3: 's3://no-such-bucket/trail/', endpoint: s3.endpoint }, 502, 'source_unavailable');
+  it('answers at once and downloads in the background, where a refusal by S3 fails the dataset with S3’s reason', async () => {
+    const created = await datasets.POST(postJson('/api/datasets', { s3: 's3://no-such-bucket/trail/', endpoint: s3.endpoint }));
+    expect(created.status).toBe(202);
+    const { id } = await created.json();
+    expect(await waitUntilRead(id)).toMatchObject({ status: 'failed', error: expect.stringMatching(/NoSuchBucket|does not exist/) });
   });
+
+  it('stops a download when its dataset is deleted, and leaves no files behind', async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const slow = await startS3TestServer({ onRequest: (request) => (request.method === 'GET' && request.url?.includes('.json.gz') ? held : undefined) });
+    try {
+      await slow.createBucket(bucket);
+      await slow.putFolder(bucket, 'trail/', path.join(process.cwd(), 'fixtures/s3-layout'));
+      vi.stubEnv('TRAILSCOPE_S3_ENDPOINTS', `${s3.endpoint} ${slow.endpoint}`);
+      const { id } = await (await datasets.POST(postJson('/api/datasets', { s3: uri, endpoint: slow.endpoint }))).json();
+      const deleting = dataset.DELETE(get(''), context({ id }));
+      release();
+      expect((await deleting).status).toBe(204);
+      expect(existsSync(path.join(dataDir, 'uploads', id))).toBe(false);
+      expect(await datasetIds()).not.toContain(id);
+    } finally {
+      release();
+      await slow.close();
+      vi.stubEnv('TRAILSCOPE_S3_ENDPOINTS', s3.endpoint);
+    }
+  }, 20_000);
 });

@@ -107,17 +107,23 @@ async function ingest(datasetId: string, files: LogFile[], signal: AbortSignal):
 
 /**
  * Reads files into a dataset in the background, adding to what it already holds; failures end up
- * in the dataset's status, never thrown. One job at a time per dataset.
+ * in the dataset's status, never thrown. One job at a time per dataset. `files` may be a function
+ * that fetches them first, given the job's abort signal.
  */
-export async function startIngest(datasetId: string, files: LogFile[]): Promise<{ done: Promise<void> }> {
+export async function startIngest(
+  datasetId: string,
+  files: LogFile[] | ((signal: AbortSignal) => Promise<LogFile[]>),
+): Promise<{ done: Promise<void> }> {
   if (jobs().has(datasetId)) throw new IngestBusyError('this dataset is still reading files; wait or cancel first');
   const abort = new AbortController();
   const marked = markIngesting(datasetId);
   const done = marked
-    .then(() => ingest(datasetId, files, abort.signal))
+    // Files may still have to be fetched (an S3 download): that runs in the job too, so it can be cancelled.
+    .then(async () => ingest(datasetId, typeof files === 'function' ? await files(abort.signal) : files, abort.signal))
     .catch(async (error: unknown) => {
-      const message = error instanceof Error ? error.message : String(error);
-      await setDatasetStatus(datasetId, 'failed', message).catch(() => undefined);
+      const message = error instanceof Error ? (error.name && error.name !== 'Error' ? `${error.name}: ${error.message}` : error.message) : String(error);
+      // A download stopped by a cancel ends as cancelled, not as a failure.
+      await setDatasetStatus(datasetId, abort.signal.aborted ? 'cancelled' : 'failed', abort.signal.aborted ? null : message).catch(() => undefined);
     })
     .finally(() => jobs().delete(datasetId));
   jobs().set(datasetId, { done, abort });

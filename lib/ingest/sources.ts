@@ -8,10 +8,17 @@ import { IngestBusyError, cancelIngest, ingestSettled, isIngesting, startIngest 
 import type { LogFile } from './log-file';
 import { resolveInsideRoots } from './log-roots';
 import { receiveUpload } from './receive-upload';
-import { downloadS3Prefix } from './s3-prefix';
+import { downloadS3Prefix, parseS3Uri } from './s3-prefix';
 
-/** Files gathered from one source, ready to read; `directory` is where a source may keep copies. */
-export type Gather = (directory: string) => Promise<{ files: LogFile[]; name: string; source: string }>;
+/**
+ * Files gathered from one source; `directory` is where a source may keep copies. Most sources
+ * gather at once (an upload must be read while the request lasts); a slow one (an S3 download)
+ * says what it will be and fetches its files later, in the background job, where it can be cancelled.
+ */
+export type Gather = (directory: string) => Promise<
+  | { files: LogFile[]; name: string; source: string }
+  | { fetch: (signal: AbortSignal) => Promise<LogFile[]>; name: string; source: string }
+>;
 
 function uploadDirectory(datasetId: string): string {
   return path.join(serverConfig().dataDir, 'uploads', datasetId);
@@ -65,8 +72,12 @@ export function s3Source(uri: string, options: { endpoint?: string; name?: strin
     if (options.endpoint && !s3Endpoints.includes(options.endpoint)) {
       throw new EndpointNotAllowedError(`the endpoint ${options.endpoint} is not in TRAILSCOPE_S3_ENDPOINTS`);
     }
-    const files = await downloadS3Prefix(uri, directory, { endpoint: options.endpoint, maxBytes: maxUploadBytes });
-    return { files, name: options.name ?? uri, source: uri };
+    parseS3Uri(uri);
+    return {
+      fetch: (signal) => downloadS3Prefix(uri, directory, { endpoint: options.endpoint, maxBytes: maxUploadBytes, signal }),
+      name: options.name ?? uri,
+      source: uri,
+    };
   };
 }
 
@@ -79,9 +90,9 @@ export function filesSource(files: LogFile[], name: string, source: string): Gat
 export async function createDatasetFrom(gather: Gather, options: { isSample?: boolean } = {}): Promise<{ id: string; done: Promise<void> }> {
   const id = await createDataset({ name: 'new dataset', source: 'pending', isSample: options.isSample });
   try {
-    const { files, name, source } = await gather(batchDirectory(id));
-    await renameDataset(id, name, source);
-    const { done } = await startIngest(id, files);
+    const gathered = await gather(batchDirectory(id));
+    await renameDataset(id, gathered.name, gathered.source);
+    const { done } = await startIngest(id, 'files' in gathered ? gathered.files : gathered.fetch);
     return { id, done };
   } catch (error) {
     await discardDataset(id);
@@ -94,8 +105,8 @@ export async function addToDataset(id: string, gather: Gather): Promise<{ done: 
   if (isIngesting(id)) throw new IngestBusyError('this dataset is still reading files; wait or cancel first');
   const directory = batchDirectory(id);
   try {
-    const { files } = await gather(directory);
-    return await startIngest(id, files);
+    const gathered = await gather(directory);
+    return await startIngest(id, 'files' in gathered ? gathered.files : gathered.fetch);
   } catch (error) {
     await rm(directory, { recursive: true, force: true });
     throw error;

@@ -7,11 +7,11 @@ export async function GET(): Promise<Response> {
   return Response.json({ datasets: await listDatasets() });
 }
 
-/** Multipart `file` parts, or JSON `{"path"}` / `{"text"}`: answers 202 with the new dataset's ID. */
+/** Multipart `file` parts, or JSON `{"path"}`, `{"text"}` or `{"s3"}`: answers 202 with the new dataset's ID. */
 export async function POST(request: Request): Promise<Response> {
   try {
     const gather = await sourceOf(request);
-    if (!gather) return errorResponse(400, 'bad_request', 'send multipart file parts, or JSON {"path": ...} or {"text": ...}');
+    if (!gather) return errorResponse(400, 'bad_request', 'send multipart file parts, or JSON {"path": ...}, {"text": ...} or {"s3": ...}');
     const { id } = await createDatasetFrom(gather);
     return Response.json({ id }, { status: 202 });
   } catch (error) {

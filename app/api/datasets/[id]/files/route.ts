@@ -11,7 +11,7 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
     const { id } = await params;
     if (!(await getDataset(id))) return notFound('dataset');
     const gather = await sourceOf(request);
-    if (!gather) return errorResponse(400, 'bad_request', 'send multipart file parts, or JSON {"path": ...} or {"text": ...}');
+    if (!gather) return errorResponse(400, 'bad_request', 'send multipart file parts, or JSON {"path": ...}, {"text": ...} or {"s3": ...}');
     await addToDataset(id, gather);
     return Response.json({ id }, { status: 202 });
   } catch (error) {
