@@ -1,7 +1,7 @@
 import { serverConfig } from '@/lib/config';
 import { type ReadItem, type ReadLimits, readLog } from '@/lib/cloudtrail/read-log';
 import { withConnection } from '@/lib/store/database';
-import { type DatasetCounters, getCounters, markIngesting, saveCounters, setDatasetStatus } from '@/lib/store/datasets';
+import { type DatasetCounters, getCounters, markIngesting, refreshStats, saveCounters, setDatasetStatus } from '@/lib/store/datasets';
 import { EventWriter } from '@/lib/store/event-writer';
 import { type Problem, addProblems } from '@/lib/store/problems';
 import { removeDuplicateEvents } from '@/lib/store/remove-duplicates';
@@ -102,6 +102,7 @@ async function ingest(datasetId: string, files: LogFile[], signal: AbortSignal):
 
   counters.duplicates += await removeDuplicateEvents(datasetId);
   await saveCounters(datasetId, counters);
+  await refreshStats(datasetId);
   await setDatasetStatus(datasetId, signal.aborted ? 'cancelled' : 'ready');
 }
 
@@ -123,6 +124,7 @@ export async function startIngest(
     .catch(async (error: unknown) => {
       const message = error instanceof Error ? (error.name && error.name !== 'Error' ? `${error.name}: ${error.message}` : error.message) : String(error);
       // A download stopped by a cancel ends as cancelled, not as a failure.
+      await refreshStats(datasetId).catch(() => undefined);
       await setDatasetStatus(datasetId, abort.signal.aborted ? 'cancelled' : 'failed', abort.signal.aborted ? null : message).catch(() => undefined);
     })
     .finally(() => jobs().delete(datasetId));

@@ -41,10 +41,8 @@ const DATASET_COLUMNS = `
   d.*, strftime(d.created_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS created_iso,
   strftime(d.ingest_started_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS started_iso,
   epoch(now()::TIMESTAMP) - epoch(d.ingest_started_at) AS elapsed_seconds,
-  (SELECT count(*) FROM events e WHERE e.dataset_id = d.id) AS records,
-  (SELECT count(*) FROM events e WHERE e.dataset_id = d.id AND e.repaired) AS repaired,
-  (SELECT strftime(min(event_time), '%Y-%m-%dT%H:%M:%S.%gZ') FROM events e WHERE e.dataset_id = d.id) AS time_from,
-  (SELECT strftime(max(event_time), '%Y-%m-%dT%H:%M:%S.%gZ') FROM events e WHERE e.dataset_id = d.id) AS time_to`;
+  strftime(d.time_from, '%Y-%m-%dT%H:%M:%S.%gZ') AS time_from_iso,
+  strftime(d.time_to, '%Y-%m-%dT%H:%M:%S.%gZ') AS time_to_iso`;
 
 function progressOf(row: Row): DatasetProgress {
   const n = (key: string) => Number(row[key] ?? 0);
@@ -82,7 +80,7 @@ function toDataset(row: Row): Dataset {
       skippedFiles: n('files_skipped'),
       failedFiles: n('files_failed'),
     },
-    timeRange: { from: (row.time_from as string | null) ?? null, to: (row.time_to as string | null) ?? null },
+    timeRange: { from: (row.time_from_iso as string | null) ?? null, to: (row.time_to_iso as string | null) ?? null },
   };
 }
 
@@ -186,6 +184,19 @@ export async function saveCounters(id: string, counters: DatasetCounters): Promi
         counters.quarantined,
         id,
       ],
+    ),
+  );
+}
+
+/** Counts the dataset's events, repairs and time span once, after a reading. */
+export async function refreshStats(id: string): Promise<void> {
+  await withConnection((connection) =>
+    connection.run(
+      `UPDATE datasets SET records = counted.n, repaired = counted.r, time_from = counted.first, time_to = counted.last
+         FROM (SELECT count(*) AS n, count(*) FILTER (WHERE repaired) AS r, min(event_time) AS first, max(event_time) AS last
+                 FROM events WHERE dataset_id = ?) AS counted
+        WHERE id = ?`,
+      [id, id],
     ),
   );
 }

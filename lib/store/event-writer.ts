@@ -67,6 +67,7 @@ export class EventWriter {
     a.appendVarchar(event.source.file);
     a.appendInteger(event.source.at.line);
     a.appendVarchar(event.json);
+    a.appendVarchar(event.json.toLowerCase());
     a.endRow();
   }
 

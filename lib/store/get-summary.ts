@@ -81,7 +81,10 @@ export async function getSummary(datasetId: string, view: View): Promise<Summary
     ).join(' UNION ALL ');
     const facetRows = await readRows(
       connection,
-      `WITH scope AS MATERIALIZED (SELECT * FROM events WHERE ${where}),
+      `WITH scope AS MATERIALIZED (
+         SELECT event_source, service_name, event_name, identity_key, identity_display, identity_type, account_id, aws_region,
+                source_ip, user_agent, error_code, read_only, event_type, event_category, redaction_kinds
+           FROM events WHERE ${where}),
             counted AS (${facetSql})
        SELECT field, value, label, n, row_number() OVER (PARTITION BY field ORDER BY n DESC, value) AS rank
          FROM counted WHERE value IS NOT NULL`,
@@ -115,7 +118,7 @@ export async function getSummary(datasetId: string, view: View): Promise<Summary
 
     const serviceRows = await readRows(
       connection,
-      `WITH scope AS (SELECT * FROM events WHERE ${where} AND event_time IS NOT NULL),
+      `WITH scope AS (SELECT event_source, service_name, event_time FROM events WHERE ${where} AND event_time IS NOT NULL),
             top AS (SELECT event_source FROM scope GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT ${TOP})
        SELECT coalesce(top.event_source, '(others)') AS source, any_value(CASE WHEN top.event_source IS NULL THEN 'Other services' ELSE scope.service_name END) AS name,
               floor(epoch(event_time) / ?) * ? AS bucket, count(*) AS n

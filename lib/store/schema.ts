@@ -17,7 +17,12 @@ export const SCHEMA_STATEMENTS = [
     bytes_done BIGINT NOT NULL DEFAULT 0,
     records_seen BIGINT NOT NULL DEFAULT 0,
     duplicates BIGINT NOT NULL DEFAULT 0,
-    quarantined BIGINT NOT NULL DEFAULT 0
+    quarantined BIGINT NOT NULL DEFAULT 0,
+    -- Computed when a reading ends, so that showing a dataset never scans its events.
+    records BIGINT NOT NULL DEFAULT 0,
+    repaired BIGINT NOT NULL DEFAULT 0,
+    time_from TIMESTAMP,
+    time_to TIMESTAMP
   )`,
   `CREATE TABLE IF NOT EXISTS events (
     dataset_id VARCHAR NOT NULL,
@@ -56,7 +61,9 @@ export const SCHEMA_STATEMENTS = [
     content_hash VARCHAR NOT NULL,
     source_file VARCHAR NOT NULL,
     source_line INTEGER NOT NULL,
-    record JSON NOT NULL
+    record JSON NOT NULL,
+    -- The record's text in lower case, for free-text search with a plain substring scan.
+    search_text VARCHAR NOT NULL
   )`,
   `CREATE TABLE IF NOT EXISTS problems (
     dataset_id VARCHAR NOT NULL,

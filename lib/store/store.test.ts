@@ -148,6 +148,13 @@ describe('the store', () => {
     ]);
   });
 
+  it('finds free text anywhere in the record, in any case', async () => {
+    const count = async (q: string) => (await getEvents(seedsId, parseView(new URLSearchParams({ q })))).total;
+    expect(await count('JOHNDOE')).toBe(8);
+    expect(await count('eqse2')).toBe(2);
+    expect(await count('config-api-test-pdx')).toBe(1);
+  });
+
   it('binds hostile filter values as data', async () => {
     for (const hostile of ["'; DROP TABLE events; --", '%', '_', "\\' OR 1=1 --", '" OR ""="', '$.eventName', "') OR ('1'='1"]) {
       const params = new URLSearchParams();

@@ -133,8 +133,8 @@ export function compileView(datasetId: string, view: View): CompiledView {
   }
   for (const field of view.fields) clauses.push(fieldFilterCondition(field, params));
   if (view.q) {
-    params.push(`%${escapeLike(view.q)}%`);
-    clauses.push(`CAST(record AS VARCHAR) ILIKE ? ESCAPE '\\'`);
+    params.push(view.q.toLowerCase());
+    clauses.push('contains(search_text, ?)');
   }
   if (view.from) clauses.push(`event_time >= ${timeBound(view.from, datasetId, params)}`);
   if (view.to) clauses.push(`event_time < ${timeBound(view.to, datasetId, params)}`);
