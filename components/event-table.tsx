@@ -31,7 +31,20 @@ function columns(pathname: string, view: View): (ColumnDef<EventRow> & { sortFie
     </FilterLink>
   );
   return [
-    { id: 'time', header: 'Time (UTC)', sortField: 'time', cell: ({ row }) => <span className="whitespace-nowrap tabular-nums">{formatUtc(row.original.eventTime).replace(' UTC', '')}</span> },
+    {
+      id: 'time',
+      header: 'Time (UTC)',
+      sortField: 'time',
+      cell: ({ row }) => (
+        <Link
+          href={viewHref(pathname, { ...view, detail: row.original.eventId })}
+          className="whitespace-nowrap tabular-nums text-sky-700 hover:underline dark:text-sky-400"
+          title="Open the record"
+        >
+          {formatUtc(row.original.eventTime).replace(' UTC', '')}
+        </Link>
+      ),
+    },
     { id: 'service', header: 'Service', sortField: 'service', cell: ({ row }) => link('service', row.original.eventSource, row.original.serviceName) },
     { id: 'event', header: 'Event name', sortField: 'event', cell: ({ row }) => link('event', row.original.eventName) },
     {
@@ -106,7 +119,11 @@ export function EventTable({ rows, view, pathname }: EventTableProps) {
         </thead>
         <tbody>
           {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} className="border-b border-slate-100 align-top last:border-0 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/50">
+            <tr
+              key={row.id}
+              aria-selected={row.original.eventId === view.detail}
+              className="border-b border-slate-100 align-top last:border-0 hover:bg-slate-50 aria-selected:bg-sky-50 dark:border-slate-800 dark:hover:bg-slate-800/50 dark:aria-selected:bg-sky-950/40"
+            >
               {row.getVisibleCells().map((cell) => (
                 <td key={cell.id} className="max-w-[18rem] truncate whitespace-nowrap px-3 py-1.5">
                   {flexRender(cell.column.columnDef.cell, cell.getContext())}

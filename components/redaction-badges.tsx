@@ -1,6 +1,6 @@
 import { REDACTION_EXPLANATIONS, type Redaction, type RedactionKind } from '@/lib/cloudtrail/redaction';
 
-const LABELS: Record<RedactionKind, string> = {
+export const REDACTION_LABELS: Record<RedactionKind, string> = {
   hidden: 'hidden by AWS',
   protected: 'protected',
   masked: 'masked',
@@ -20,7 +20,7 @@ export function RedactionBadges({ redactions, repaired }: { redactions: Redactio
           title={`${REDACTION_EXPLANATIONS[kind]} (${count} value${count === 1 ? '' : 's'})`}
           className="whitespace-nowrap rounded bg-violet-100 px-1.5 py-0.5 text-xs text-violet-800 dark:bg-violet-900/60 dark:text-violet-200"
         >
-          {LABELS[kind]}
+          {REDACTION_LABELS[kind]}
           {count > 1 ? ` ×${count}` : ''}
         </span>
       ))}

@@ -10,6 +10,8 @@ export interface ServerConfig {
   maxRecordChars: number;
   /** S3-compatible endpoints a request may name instead of AWS; none unless the operator lists them. */
   s3Endpoints: string[];
+  /** DuckDB's memory limit, in its own notation (e.g. 768MB, 2GB). */
+  dbMemoryLimit: string;
 }
 
 function positiveNumber(name: string, fallback: number): number {
@@ -33,5 +35,6 @@ export function serverConfig(): ServerConfig {
     maxDecompressedBytes: positiveNumber('TRAILSCOPE_MAX_DECOMPRESSED_BYTES', 2 * 1024 ** 3),
     maxRecordChars: positiveNumber('TRAILSCOPE_MAX_RECORD_CHARS', 2 * 1024 ** 2),
     s3Endpoints: (process.env.TRAILSCOPE_S3_ENDPOINTS ?? '').split(/[\s,]+/).filter(Boolean),
+    dbMemoryLimit: process.env.TRAILSCOPE_DB_MEMORY || '768MB',
   };
 }

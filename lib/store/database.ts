@@ -18,7 +18,8 @@ export function databaseFile(): string {
 
 async function open(file: string): Promise<DuckDBInstance> {
   mkdirSync(path.dirname(file), { recursive: true });
-  const instance = await DuckDBInstance.create(file);
+  // DuckDB would otherwise take up to 80% of the machine's memory for its buffers.
+  const instance = await DuckDBInstance.create(file, { memory_limit: serverConfig().dbMemoryLimit });
   const connection = await instance.connect();
   try {
     for (const statement of SCHEMA_STATEMENTS) await connection.run(statement);

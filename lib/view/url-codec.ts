@@ -30,6 +30,7 @@ export function parseView(input: SearchParamsInput): View {
     filters,
     fields: fieldFiltersOf(params),
     tz: single('tz'),
+    detail: single('detail'),
     q: single('q'),
     from: single('from'),
     to: single('to'),
@@ -85,6 +86,7 @@ export function viewToSearchParams(view: View): URLSearchParams {
   if (view.order !== DEFAULTS.order) params.set('order', view.order);
   if (view.limit !== DEFAULTS.limit) params.set('limit', String(view.limit));
   if (view.cursor) params.set('cursor', String(view.cursor));
+  if (view.detail) params.set('detail', view.detail);
   return params;
 }
 

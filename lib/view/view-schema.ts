@@ -69,6 +69,8 @@ export const viewSchema = z
     from: timeBound.optional(),
     to: timeBound.optional(),
     tz: timeZone.default('UTC'),
+    /** The eventID whose record is open beside the table. */
+    detail: z.string().min(1).max(256).optional(),
     sort: z.enum(SORT_FIELDS).default('time'),
     order: z.enum(['asc', 'desc']).default('desc'),
     limit: z.coerce.number().int().min(1).max(1000).default(100),

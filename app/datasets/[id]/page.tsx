@@ -5,6 +5,12 @@ import { FilterPills } from '@/components/filter-pills';
 import { IngestProgress } from '@/components/ingest-progress';
 import { Pager } from '@/components/pager';
 import { DatasetSummary } from '@/components/dataset-summary';
+import { EventDetail } from '@/components/event-detail';
+import { ExportLinks } from '@/components/export-links';
+import { EventHistogram } from '@/components/event-histogram';
+import { FacetSidebar } from '@/components/facet-sidebar';
+import { getEventsById } from '@/lib/store/get-event';
+import { getSummary } from '@/lib/store/get-summary';
 import { getDataset } from '@/lib/store/datasets';
 import { getEvents } from '@/lib/store/get-events';
 import { ViewError, parseView } from '@/lib/view/url-codec';
@@ -35,20 +41,40 @@ export default async function DatasetPage({ params, searchParams }: PageProps) {
       </div>
     );
   }
-  const page = await getEvents(id, view);
+  const [page, summary, details] = await Promise.all([
+    getEvents(id, view),
+    getSummary(id, view),
+    view.detail ? getEventsById(id, view.detail) : Promise.resolve([]),
+  ]);
 
   return (
     <div className="space-y-4">
       <DatasetSummary dataset={dataset} />
-      <FilterPills view={view} pathname={pathname} />
-      <Pager view={view} pathname={pathname} total={page.total} shown={page.rows.length} nextCursor={page.nextCursor} />
-      {page.rows.length > 0 ? (
-        <EventTable rows={page.rows} view={view} pathname={pathname} />
-      ) : (
-        <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm dark:border-slate-700">
-          No events match these filters. Remove a filter above, or <Link href={pathname} className="text-sky-700 underline dark:text-sky-400">show all events</Link>.
-        </p>
-      )}
+      <div className="grid grid-cols-[15rem_minmax(0,1fr)] gap-6">
+        <FacetSidebar facets={summary.facets} view={view} pathname={pathname} />
+        <div className="min-w-0 space-y-3">
+          <EventHistogram histogram={summary.histogram} view={view} pathname={pathname} />
+          <FilterPills view={view} pathname={pathname} />
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <Pager view={view} pathname={pathname} total={page.total} shown={page.rows.length} nextCursor={page.nextCursor} />
+            <ExportLinks datasetId={id} view={view} />
+          </div>
+          <div className={details[0] ? 'grid grid-cols-[minmax(0,1fr)_minmax(0,28rem)] gap-4' : undefined}>
+            {page.rows.length > 0 ? (
+              <EventTable rows={page.rows} view={view} pathname={pathname} />
+            ) : (
+              <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm dark:border-slate-700">
+                No events match these filters. Remove a filter above, or{' '}
+                <Link href={pathname} className="text-sky-700 underline dark:text-sky-400">
+                  show all events
+                </Link>
+                .
+              </p>
+            )}
+            {details[0] && <EventDetail detail={details[0]} view={view} pathname={pathname} />}
+          </div>
+        </div>
+      </div>
     </div>
   );
 }

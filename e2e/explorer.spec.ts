@@ -1,0 +1,51 @@
+import { readFile } from 'node:fs/promises';
+import { type Page, expect, test } from '@playwright/test';
+
+async function openSample(page: Page, query = '') {
+  await page.goto('/');
+  const link = page.getByRole('table', { name: 'Datasets' }).getByRole('link', { name: /^Sample:/ });
+  const href = await link.getAttribute('href');
+  await page.goto(`${href}${query}`);
+}
+
+const rows = (page: Page) => page.getByRole('table', { name: 'Events' }).locator('tbody tr');
+
+test('facets include and exclude values, with counts under the current view', async ({ page }) => {
+  await openSample(page);
+  const services = page.getByRole('navigation', { name: 'Facets' }).getByRole('region', { name: 'Service' });
+  await expect(services).toContainText('AWS Config');
+  await services.getByRole('link', { name: 'AWS Config', exact: true }).click();
+  await expect(page).toHaveURL(/service=config\.amazonaws\.com/);
+  await expect(page.getByText('1–10 of 10 events')).toBeVisible();
+
+  await page.getByRole('navigation', { name: 'Facets' }).getByRole('link', { name: 'Exclude service config.amazonaws.com' }).click();
+  await expect(page).toHaveURL(/service=%21config\.amazonaws\.com/);
+  await expect(page.getByText(/of 319 events/)).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Active filters' })).toContainText('service ≠ config.amazonaws.com');
+});
+
+test('the detail panel marks each redaction with its kind and reason', async ({ page }) => {
+  await openSample(page, '?event=CreatePrivateVirtualInterface');
+  await rows(page).first().getByRole('link', { name: /2014-04-04/ }).click();
+  const detail = page.getByRole('complementary', { name: 'Event detail' });
+  await expect(detail.getByRole('heading', { name: 'CreatePrivateVirtualInterface' })).toBeVisible();
+  await expect(detail.getByRole('region', { name: 'Redactions' })).toContainText('requestParameters.newPrivateVirtualInterface.authKey');
+  await expect(detail.getByRole('region', { name: 'Redactions' })).toContainText('Protected in published examples');
+  await expect(detail.locator('[data-redacted="protected"]')).toHaveCount(7);
+  await expect(detail.getByRole('region', { name: 'Repairs' })).toContainText('skipped the placeholder "..."');
+  await page.screenshot({ path: 'test-results/screenshots/detail-protected.png' });
+
+  await openSample(page, '?event=SendCommand');
+  await rows(page).first().getByRole('link', { name: /20\d\d-/ }).click();
+  await expect(detail.locator('[data-redacted="hidden"]').first()).toBeVisible();
+  await expect(detail.getByRole('region', { name: 'Redactions' })).toContainText('Hidden by AWS');
+});
+
+test('Export CSV downloads exactly the view’s events', async ({ page }) => {
+  await openSample(page, '?service=config.amazonaws.com');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export CSV' }).click()]);
+  const lines = (await readFile((await download.path())!, 'utf8')).trim().split('\r\n');
+  expect(lines[0]).toMatch(/^eventTime,eventSource,eventName,/);
+  expect(lines).toHaveLength(11);
+  expect(lines.slice(1).every((line) => line.includes('config.amazonaws.com'))).toBe(true);
+});
