@@ -1,25 +1,16 @@
-import { errorToResponse, notFound } from '@/lib/http/responses';
 import { streamResponse } from '@/lib/http/stream-response';
-import { getDataset } from '@/lib/store/datasets';
+import { viewRoute } from '@/lib/http/view-route';
 import { streamExportRows } from '@/lib/store/stream-export-rows';
-import { parseView } from '@/lib/view/url-codec';
+import type { View } from '@/lib/view/view-schema';
 
-type Context = { params: Promise<{ id: string }> };
+async function* linesOf(id: string, view: View): AsyncGenerator<string> {
+  for await (const rows of streamExportRows(id, view)) yield rows.map((row) => `${String(row.record)}\n`).join('');
+}
 
 /** Every original record of the view (paging ignored), one compact JSON object per line. */
-export async function GET(request: Request, { params }: Context): Promise<Response> {
-  try {
-    const { id } = await params;
-    const view = parseView(new URL(request.url).searchParams);
-    if (!(await getDataset(id))) return notFound('dataset');
-    async function* lines() {
-      for await (const rows of streamExportRows(id, view)) yield rows.map((row) => `${String(row.record)}\n`).join('');
-    }
-    return streamResponse(lines(), {
-      'Content-Type': 'application/x-ndjson; charset=utf-8',
-      'Content-Disposition': `attachment; filename="trailscope-${id}.jsonl"`,
-    });
-  } catch (error) {
-    return errorToResponse(error);
-  }
-}
+export const GET = viewRoute(async (id, view) =>
+  streamResponse(linesOf(id, view), {
+    'Content-Type': 'application/x-ndjson; charset=utf-8',
+    'Content-Disposition': `attachment; filename="trailscope-${id}.jsonl"`,
+  }),
+);
