@@ -1,5 +1,7 @@
 import { DatasetList } from '@/components/dataset-list';
 import { DropZone } from '@/components/drop-zone';
+import { PasteForm, ServerPathForm } from '@/components/source-forms';
+import { serverConfig } from '@/lib/config';
 import { listDatasets } from '@/lib/store/datasets';
 
 export const dynamic = 'force-dynamic';
@@ -16,6 +18,10 @@ export default async function HomePage() {
           repair is shown.
         </p>
         <DropZone />
+        <div className="grid gap-6 md:grid-cols-2">
+          <PasteForm />
+          <ServerPathForm roots={serverConfig().logRoots} />
+        </div>
       </section>
       <section className="space-y-3">
         <h2 className="text-xl font-semibold">Datasets</h2>

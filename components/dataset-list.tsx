@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { Dataset } from '@/lib/store/datasets';
+import { DeleteDatasetButton } from './delete-dataset-button';
 import { formatCount, formatUtc } from './format';
 
 function problemSummary(dataset: Dataset): string {
@@ -27,6 +28,9 @@ export function DatasetList({ datasets }: { datasets: Dataset[] }) {
             <th className="px-3 py-2 text-right">Events</th>
             <th className="px-3 py-2">Time range</th>
             <th className="px-3 py-2">Problems</th>
+            <th className="px-3 py-2">
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -44,6 +48,9 @@ export function DatasetList({ datasets }: { datasets: Dataset[] }) {
                 {formatUtc(dataset.timeRange.from)} – {formatUtc(dataset.timeRange.to)}
               </td>
               <td className="px-3 py-2">{problemSummary(dataset)}</td>
+              <td className="px-3 py-2 text-right">
+                <DeleteDatasetButton id={dataset.id} name={dataset.name} />
+              </td>
             </tr>
           ))}
         </tbody>
