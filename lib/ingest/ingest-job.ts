@@ -69,8 +69,8 @@ async function ingest(datasetId: string, files: LogFile[], signal: AbortSignal):
         const bytesBefore = counters.bytesDone;
         for await (const item of readFile(file, limits, (bytes) => (counters.bytesDone += bytes))) {
           if (item.type === 'event') {
-            writer.write(item.event);
             counters.recordsSeen++;
+            writer.write(item.event, counters.recordsSeen);
             if (++unflushed >= FLUSH_EVERY_EVENTS) {
               writer.flush();
               unflushed = 0;

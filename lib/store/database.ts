@@ -1,10 +1,10 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { serverConfig } from '@/lib/config';
 import type { SqlParam } from '@/lib/view/view-to-sql';
 import type { Row } from './rows';
-import { SCHEMA_STATEMENTS } from './schema';
+import { SCHEMA_STATEMENTS, SCHEMA_VERSION } from './schema';
 
 // Next.js may load this module more than once in one process (instrumentation and routes are
 // bundled apart), so the open database lives on globalThis, keyed by file.
@@ -16,13 +16,39 @@ export function databaseFile(): string {
   return path.join(serverConfig().dataDir, 'trailscope.duckdb');
 }
 
+async function createInstance(file: string): Promise<DuckDBInstance> {
+  // DuckDB would otherwise take up to 80% of the machine's memory for its buffers.
+  return DuckDBInstance.create(file, { memory_limit: serverConfig().dbMemoryLimit });
+}
+
+/** The schema version a store was written with: null for a new store, 0 for one from before versions. */
+async function storedVersion(connection: DuckDBConnection): Promise<number | null> {
+  const tables = (await connection.runAndReadAll(`SELECT table_name FROM duckdb_tables()`)).getRowObjectsJson().map((row) => row.table_name);
+  if (!tables.includes('datasets')) return null;
+  if (!tables.includes('store_meta')) return 0;
+  const [row] = (await connection.runAndReadAll('SELECT max(schema_version) AS version FROM store_meta')).getRowObjectsJson();
+  return Number(row?.version ?? 0);
+}
+
 async function open(file: string): Promise<DuckDBInstance> {
   mkdirSync(path.dirname(file), { recursive: true });
-  // DuckDB would otherwise take up to 80% of the machine's memory for its buffers.
-  const instance = await DuckDBInstance.create(file, { memory_limit: serverConfig().dbMemoryLimit });
-  const connection = await instance.connect();
+  let instance = await createInstance(file);
+  let connection = await instance.connect();
+  const version = await storedVersion(connection);
+  if (version !== null && version !== SCHEMA_VERSION) {
+    // Written by another version of Trailscope: keep it aside untouched and start a new store.
+    connection.closeSync();
+    instance.closeSync();
+    const aside = `${file}.schema-${version}-${Date.now()}`;
+    renameSync(file, aside);
+    if (existsSync(`${file}.wal`)) renameSync(`${file}.wal`, `${aside}.wal`);
+    console.warn(`Trailscope: ${file} was written by another version; it is kept as ${aside} and a new store begins.`);
+    instance = await createInstance(file);
+    connection = await instance.connect();
+  }
   try {
     for (const statement of SCHEMA_STATEMENTS) await connection.run(statement);
+    if (version !== SCHEMA_VERSION) await connection.run('INSERT INTO store_meta VALUES (?)', [SCHEMA_VERSION]);
   } finally {
     connection.closeSync();
   }

@@ -24,10 +24,12 @@ export class EventWriter {
     return new EventWriter(await connection.createAppender('events'), datasetId);
   }
 
-  write(event: CloudTrailEvent): void {
+  /** Appends one event; `seq` is its place in the dataset's reading order. */
+  write(event: CloudTrailEvent, seq: number): void {
     const a = this.appender;
     const p = event.principal;
     a.appendVarchar(this.datasetId);
+    a.appendBigInt(BigInt(seq));
     a.appendVarchar(event.eventId);
     a.appendBoolean(event.eventIdDerived);
     if (event.eventTime) a.appendTimestamp(new DuckDBTimestampValue(BigInt(Date.parse(event.eventTime)) * 1000n));

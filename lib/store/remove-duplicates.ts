@@ -9,7 +9,7 @@ export async function removeDuplicateEvents(datasetId: string): Promise<number> 
     const result = await connection.run(
       `DELETE FROM events WHERE rowid IN (
          SELECT rowid FROM (
-           SELECT rowid, row_number() OVER (PARTITION BY content_hash ORDER BY rowid) AS copy
+           SELECT rowid, row_number() OVER (PARTITION BY content_hash ORDER BY seq) AS copy
              FROM events WHERE dataset_id = ?
          ) WHERE copy > 1
        )`,

@@ -1,5 +1,9 @@
+/** Raised whenever a table changes; a store written with another version is set aside, not misread. */
+export const SCHEMA_VERSION = 1;
+
 /** The store's tables. Columns hold what the dashboard filters, sorts or groups on; `record` keeps the original. */
 export const SCHEMA_STATEMENTS = [
+  `CREATE TABLE IF NOT EXISTS store_meta (schema_version INTEGER NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS datasets (
     id VARCHAR PRIMARY KEY,
     name VARCHAR NOT NULL,
@@ -26,6 +30,9 @@ export const SCHEMA_STATEMENTS = [
   )`,
   `CREATE TABLE IF NOT EXISTS events (
     dataset_id VARCHAR NOT NULL,
+    -- The record's place in the order it was read, unique in its dataset: the stable tie-breaker
+    -- that keeps a shared link's rows in the same order, and cheap to sort on.
+    seq BIGINT NOT NULL,
     event_id VARCHAR NOT NULL,
     event_id_derived BOOLEAN NOT NULL,
     event_time TIMESTAMP,

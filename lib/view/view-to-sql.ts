@@ -139,6 +139,6 @@ export function compileView(datasetId: string, view: View): CompiledView {
   if (view.from) clauses.push(`event_time >= ${timeBound(view.from, datasetId, params)}`);
   if (view.to) clauses.push(`event_time < ${timeBound(view.to, datasetId, params)}`);
   const direction = view.order === 'asc' ? 'ASC' : 'DESC';
-  const orderBy = `${SORT_COLUMN[view.sort]} ${direction} NULLS LAST, event_id ${direction}`;
+  const orderBy = `${SORT_COLUMN[view.sort]} ${direction} NULLS LAST, seq ${direction}`;
   return { where: clauses.join(' AND '), params, orderBy };
 }
