@@ -78,9 +78,11 @@ async function measureReader(form: 'jsonl' | 'records', megabytes: number): Prom
   const started = performance.now();
   let events = 0;
   const problems: string[] = [];
-  for await (const item of readLog(`bench.${form}`, generate(form, megabytes * MB))) {
-    if (item.type === 'event') events++;
-    else problems.push(item.type === 'file-error' ? item.message : item.type === 'quarantined' ? item.reason : item.reason);
+  for await (const batch of readLog(`bench.${form}`, generate(form, megabytes * MB))) {
+    for (const item of batch) {
+      if (item.type === 'event') events++;
+      else problems.push(item.type === 'file-error' ? item.message : item.reason);
+    }
   }
   const seconds = (performance.now() - started) / 1000;
   return { form, megabytes, events, problems, seconds, peakGrowthMb: (watch.stop() - before) / MB };

@@ -67,7 +67,7 @@ function recordOf(row: Record<string, string>): Record<string, unknown> {
   return record;
 }
 
-export async function* readConsoleCsv(file: string, texts: AsyncIterable<string>): AsyncGenerator<ReadItem> {
+export async function* readConsoleCsv(file: string, texts: AsyncIterable<string>): AsyncGenerator<ReadItem[]> {
   const rows = Readable.from(texts).pipe(
     parse({ columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, info: true, max_record_size: MAX_ROW_CHARS }),
   );
@@ -77,6 +77,6 @@ export async function* readConsoleCsv(file: string, texts: AsyncIterable<string>
     const event = normalizeRecord(record, JSON.stringify(record), { file, at }, [
       { kind: 'rebuilt-from-csv', message: 'rebuilt from a console CSV row: only the columns of the download are known', at },
     ]);
-    yield { type: 'event', event };
+    yield [{ type: 'event', event }];
   }
 }

@@ -22,11 +22,12 @@ class NotALogError extends Error {
 }
 
 /**
- * Reads JSON in any of its CloudTrail forms (envelope, JSON Lines, array, concatenated or single
+ * Reads JSON in any of its CloudTrail forms, yielding what each chunk of text gave in one batch
+ * (a yield per record would cost more than reading it) (envelope, JSON Lines, array, concatenated or single
  * objects, lookup-events output). A digest file is skipped whole; placeholders between records are
  * told to the record before them (or after, when none came before).
  */
-export async function* readJsonRecords(file: string, texts: AsyncIterable<string>, maxRecordChars: number): AsyncGenerator<ReadItem> {
+export async function* readJsonRecords(file: string, texts: AsyncIterable<string>, maxRecordChars: number): AsyncGenerator<ReadItem[]> {
   const splitter = new RecordSplitter(maxRecordChars);
   let held: CloudTrailEvent | null = null;
   let pendingRepairs: Repair[] = [];
@@ -84,20 +85,34 @@ export async function* readJsonRecords(file: string, texts: AsyncIterable<string
 
   try {
     for await (const text of texts) {
-      if ((yield* handle(splitter.push(text))) === 'digest') {
-        yield { type: 'skipped', file, reason: 'CloudTrail digest file' };
+      const batch: ReadItem[] = [];
+      const outcome = drain(handle(splitter.push(text)), batch);
+      if (batch.length) yield batch;
+      if (outcome === 'digest') {
+        yield [{ type: 'skipped', file, reason: 'CloudTrail digest file' }];
         return;
       }
     }
-    yield* handle(splitter.end());
+    const last: ReadItem[] = [];
+    drain(handle(splitter.end()), last);
+    if (last.length) yield last;
     if (doubting && doubtful.length > 0) {
       const [first] = doubtful.splice(0);
       throw new NotALogError(first!);
     }
   } finally {
     // Also on a read error: the records before the damage are kept.
-    yield* settle();
-    yield* release();
+    const rest = [...settle(), ...release()];
+    if (rest.length) yield rest;
+  }
+}
+
+/** Runs a generator to its end, collecting what it yields into `into`, and returns what it returns. */
+function drain<T, R>(generator: Generator<T, R>, into: T[]): R {
+  for (;;) {
+    const next = generator.next();
+    if (next.done) return next.value;
+    into.push(next.value);
   }
 }
 

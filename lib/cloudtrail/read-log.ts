@@ -43,13 +43,13 @@ async function* rejoin(taken: string[], rest: AsyncIterator<string>): AsyncGener
  * the content, never the name: gzip or not, JSON in any CloudTrail form, or a console CSV download.
  * Every record either becomes an event or is quarantined with its position; a broken record never
  * takes its neighbours down, and a file that cannot be read ends with one `file-error` after
- * whatever it yielded before the damage.
+ * whatever it yielded before the damage. Items come in batches, one per chunk of input.
  */
 export async function* readLog(
   file: string,
   chunks: AsyncIterable<Uint8Array>,
   limits: ReadLimits = DEFAULT_READ_LIMITS,
-): AsyncGenerator<ReadItem> {
+): AsyncGenerator<ReadItem[]> {
   try {
     const texts = decodeText(decodeBytes(chunks, limits.maxDecompressedBytes))[Symbol.asyncIterator]();
     // Look at the first few thousand characters, however the input is chunked, before deciding its form.
@@ -67,17 +67,17 @@ export async function* readLog(
     }
     const sample = taken.join('').slice(0, SAMPLE_CHARS);
     if (ended && sample.trim() === '') {
-      yield { type: 'skipped', file, reason: 'empty file' };
+      yield [{ type: 'skipped', file, reason: 'empty file' }];
       return;
     }
     if (looksBinary(sample)) {
-      yield { type: 'file-error', file, message: `${file}: binary data, not a text log` };
+      yield [{ type: 'file-error', file, message: `${file}: binary data, not a text log` }];
       return;
     }
     const all = rejoin(taken, texts);
     yield* looksLikeConsoleCsv(sample.trimStart()) ? readConsoleCsv(file, all) : readJsonRecords(file, all, limits.maxRecordChars);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    yield { type: 'file-error', file, message: `${file}: ${message}` };
+    yield [{ type: 'file-error', file, message: `${file}: ${message}` }];
   }
 }

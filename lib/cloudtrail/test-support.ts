@@ -11,7 +11,7 @@ export async function readAll(
     for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
   }
   const items: ReadItem[] = [];
-  for await (const item of readLog(options.file ?? 'input.json', chunks(), options.limits)) items.push(item);
+  for await (const batch of readLog(options.file ?? 'input.json', chunks(), options.limits)) items.push(...batch);
   return items;
 }
 

@@ -11,7 +11,6 @@ import { logInputs } from './log-inputs';
 const SAVE_EVERY_MS = 500;
 // Each flush commits a transaction, which costs a disk sync: keep them few.
 const FLUSH_EVERY_EVENTS = 100_000;
-const CHECK_CANCEL_EVERY_EVENTS = 5000;
 
 export class IngestBusyError extends Error {}
 
@@ -33,14 +32,14 @@ function problemOf(item: Exclude<ReadItem, { type: 'event' }>): Problem {
 }
 
 /** Everything the reader makes of one file on disk, archives opened; an unreadable archive is one file error. */
-async function* readFile(file: LogFile, limits: ReadLimits, onRead: (bytes: number) => void): AsyncGenerator<ReadItem> {
+async function* readFile(file: LogFile, limits: ReadLimits, onRead: (bytes: number) => void): AsyncGenerator<ReadItem[]> {
   try {
     for await (const input of logInputs(file, limits.maxDecompressedBytes, onRead)) {
-      if ('error' in input) yield { type: 'file-error', file: input.name, message: input.error };
+      if ('error' in input) yield [{ type: 'file-error', file: input.name, message: input.error }];
       else yield* readLog(input.name, input.chunks, limits);
     }
   } catch (error) {
-    yield { type: 'file-error', file: file.name, message: `${file.name}: ${error instanceof Error ? error.message : error}` };
+    yield [{ type: 'file-error', file: file.name, message: `${file.name}: ${error instanceof Error ? error.message : error}` }];
   }
 }
 
@@ -67,26 +66,26 @@ async function ingest(datasetId: string, files: LogFile[], signal: AbortSignal):
         if (signal.aborted) break;
         const problems: Problem[] = [];
         const bytesBefore = counters.bytesDone;
-        for await (const item of readFile(file, limits, (bytes) => (counters.bytesDone += bytes))) {
-          if (item.type === 'event') {
-            counters.recordsSeen++;
-            writer.write(item.event, counters.recordsSeen);
-            if (++unflushed >= FLUSH_EVERY_EVENTS) {
-              writer.flush();
-              unflushed = 0;
+        for await (const batch of readFile(file, limits, (bytes) => (counters.bytesDone += bytes))) {
+          for (const item of batch) {
+            if (item.type === 'event') {
+              counters.recordsSeen++;
+              writer.write(item.event, counters.recordsSeen);
+              if (++unflushed >= FLUSH_EVERY_EVENTS) {
+                writer.flush();
+                unflushed = 0;
+              }
+              continue;
             }
-            if (counters.recordsSeen % CHECK_CANCEL_EVERY_EVENTS === 0) {
-              await saveNowAndThen();
-              if (signal.aborted) break;
-            }
-            continue;
+            problems.push(problemOf(item));
+            if (item.type === 'quarantined') {
+              counters.recordsSeen++;
+              counters.quarantined++;
+            } else if (item.type === 'skipped') counters.filesSkipped++;
+            else counters.filesFailed++;
           }
-          problems.push(problemOf(item));
-          if (item.type === 'quarantined') {
-            counters.recordsSeen++;
-            counters.quarantined++;
-          } else if (item.type === 'skipped') counters.filesSkipped++;
-          else counters.filesFailed++;
+          await saveNowAndThen();
+          if (signal.aborted) break;
         }
         await addProblems(datasetId, problems);
         if (signal.aborted) break;

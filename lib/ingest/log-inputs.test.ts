@@ -14,7 +14,7 @@ async function readAllInputs(filePath: string, name: string, maxBytes = 1024 ** 
   for await (const input of logInputs({ path: filePath, name, size: 0 }, maxBytes)) {
     inputs.push(input.name);
     if ('error' in input) items.push({ type: 'file-error', file: input.name, message: input.error });
-    else for await (const item of readLog(input.name, input.chunks)) items.push(item);
+    else for await (const batch of readLog(input.name, input.chunks)) items.push(...batch);
   }
   return { inputs, items };
 }
