@@ -2,6 +2,8 @@
 
 import { type ColumnDef, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { type KeyboardEvent, useState } from 'react';
 import type { EventRow } from '@/lib/store/get-events';
 import { viewHref, withFilter } from '@/lib/view/url-codec';
 import type { FilterField, SortField, View } from '@/lib/view/view-schema';
@@ -90,9 +92,32 @@ export function EventTable({ rows, view, pathname }: EventTableProps) {
   // The app does not use the React Compiler, so TanStack's unmemoizable table object is fine here.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({ data: rows, columns: definitions, getCoreRowModel: getCoreRowModel(), manualSorting: true });
+  const router = useRouter();
+  // Which row the keyboard is on is screen state, not view state: it stays out of the URL.
+  const [cursor, setCursor] = useState(() => Math.max(0, rows.findIndex((row) => row.eventId === view.detail)));
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (event.target instanceof HTMLInputElement || event.metaKey || event.ctrlKey || event.altKey) return;
+    const move = { ArrowDown: 1, j: 1, ArrowUp: -1, k: -1 }[event.key];
+    if (move) {
+      event.preventDefault();
+      setCursor((current) => Math.min(rows.length - 1, Math.max(0, current + move)));
+    } else if (event.key === 'Enter' && rows[cursor]) {
+      event.preventDefault();
+      router.push(viewHref(pathname, { ...view, detail: rows[cursor].eventId }));
+    } else if (event.key === 'Escape' && view.detail) {
+      event.preventDefault();
+      router.push(viewHref(pathname, { ...view, detail: undefined }));
+    }
+  }
 
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+    <div
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      aria-label="Events table: arrow keys or j and k move, Enter opens the record, Escape closes it"
+      className="overflow-x-auto rounded-lg border border-slate-200 bg-white focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500 dark:border-slate-800 dark:bg-slate-900"
+    >
       <table className="w-full text-left text-sm" aria-label="Events">
         <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:text-slate-400">
           {table.getHeaderGroups().map((group) => (
@@ -118,11 +143,12 @@ export function EventTable({ rows, view, pathname }: EventTableProps) {
           ))}
         </thead>
         <tbody>
-          {table.getRowModel().rows.map((row) => (
+          {table.getRowModel().rows.map((row, index) => (
             <tr
               key={row.id}
               aria-selected={row.original.eventId === view.detail}
-              className="border-b border-slate-100 align-top last:border-0 hover:bg-slate-50 aria-selected:bg-sky-50 dark:border-slate-800 dark:hover:bg-slate-800/50 dark:aria-selected:bg-sky-950/40"
+              data-cursor={index === cursor || undefined}
+              className="border-b border-slate-100 align-top last:border-0 hover:bg-slate-50 aria-selected:bg-sky-50 data-cursor:shadow-[inset_3px_0_0_0_#0ea5e9] dark:border-slate-800 dark:hover:bg-slate-800/50 dark:aria-selected:bg-sky-950/40"
             >
               {row.getVisibleCells().map((cell) => (
                 <td key={cell.id} className="max-w-[18rem] truncate whitespace-nowrap px-3 py-1.5">

@@ -49,3 +49,21 @@ test('Export CSV downloads exactly the view’s events', async ({ page }) => {
   expect(lines).toHaveLength(11);
   expect(lines.slice(1).every((line) => line.includes('config.amazonaws.com'))).toBe(true);
 });
+
+test('the table is keyboard reachable: j and k move, Enter opens the record, Escape closes it', async ({ page }) => {
+  await openSample(page, '?service=config.amazonaws.com&sort=time&order=asc');
+  const third = await rows(page).nth(2).locator('td').nth(2).innerText();
+  await page.getByLabel(/^Events table/).focus();
+  await page.keyboard.press('j');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('k');
+  await page.keyboard.press('j');
+  await page.keyboard.press('Enter');
+  const detail = page.getByRole('complementary', { name: 'Event detail' });
+  await expect(detail.getByRole('heading', { level: 2 })).toHaveText(third);
+  await expect(page).toHaveURL(/detail=/);
+  await page.getByLabel(/^Events table/).focus();
+  await page.keyboard.press('Escape');
+  await expect(detail).toHaveCount(0);
+  await expect(page).not.toHaveURL(/detail=/);
+});
