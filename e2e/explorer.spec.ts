@@ -67,3 +67,23 @@ test('the table is keyboard reachable: j and k move, Enter opens the record, Esc
   await expect(detail).toHaveCount(0);
   await expect(page).not.toHaveURL(/detail=/);
 });
+
+test('a short link opens the same view, detail included, in a fresh browser', async ({ page, browser }) => {
+  await openSample(page, '?service=ec2.amazonaws.com&sort=identity&order=asc');
+  await rows(page).nth(1).getByRole('link', { name: /20\d\d-/ }).click();
+  await expect(page).toHaveURL(/detail=/);
+  const seen = await rows(page).allInnerTexts();
+  const heading = await page.getByRole('complementary', { name: 'Event detail' }).getByRole('heading', { level: 2 }).innerText();
+  await page.getByRole('button', { name: 'Copy short link' }).click();
+  const shortLink = await page.getByLabel('Short link').inputValue();
+  expect(shortLink).toMatch(/\/v\/[A-Za-z0-9_-]{22}$/);
+  expect(shortLink).not.toContain('ec2');
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(shortLink);
+  await expect(other).toHaveURL(/service=ec2\.amazonaws\.com/);
+  expect(await rows(other).allInnerTexts()).toEqual(seen);
+  await expect(other.getByRole('complementary', { name: 'Event detail' }).getByRole('heading', { level: 2 })).toHaveText(heading);
+  await fresh.close();
+});

@@ -212,6 +212,7 @@ export async function deleteDataset(id: string): Promise<boolean> {
     await connection.run('BEGIN');
     await connection.run('DELETE FROM events WHERE dataset_id = ?', [id]);
     await connection.run('DELETE FROM problems WHERE dataset_id = ?', [id]);
+    await connection.run('DELETE FROM short_links WHERE dataset_id = ?', [id]);
     const result = await connection.run('DELETE FROM datasets WHERE id = ?', [id]);
     await connection.run('COMMIT');
     return result.rowsChanged > 0;

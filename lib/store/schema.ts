@@ -1,4 +1,4 @@
-/** Raised whenever a table changes; a store written with another version is set aside, not misread. */
+/** Raised when a table changes incompatibly (new tables need no bump); a store written with another version is set aside, not misread. */
 export const SCHEMA_VERSION = 1;
 
 /** The store's tables. Columns hold what the dashboard filters, sorts or groups on; `record` keeps the original. */
@@ -71,6 +71,12 @@ export const SCHEMA_STATEMENTS = [
     record JSON NOT NULL,
     -- The record's text in lower case, for free-text search with a plain substring scan.
     search_text VARCHAR NOT NULL
+  )`,
+  `CREATE TABLE IF NOT EXISTS short_links (
+    id VARCHAR PRIMARY KEY,
+    dataset_id VARCHAR NOT NULL,
+    query VARCHAR NOT NULL,
+    created_at TIMESTAMP NOT NULL
   )`,
   `CREATE TABLE IF NOT EXISTS problems (
     dataset_id VARCHAR NOT NULL,

@@ -10,6 +10,7 @@ import { closeDatabases } from './database';
 import { createDataset, deleteDataset, getDataset, listDatasets, markIngesting, markInterrupted } from './datasets';
 import { getEvents } from './get-events';
 import { getSummary } from './get-summary';
+import { createShortLink, getShortLink } from './short-links';
 import { getProblems } from './problems';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'trailscope-store-'));
@@ -221,6 +222,14 @@ describe('the store', () => {
     await markIngesting(id);
     expect(await markInterrupted()).toBe(1);
     expect(await getDataset(id)).toMatchObject({ status: 'failed', error: expect.stringContaining('interrupted') });
+  });
+
+  it('keeps short links across a reopening of the store', async () => {
+    const id = await createShortLink({ datasetId: seedsId, query: 'service=config.amazonaws.com&detail=x' });
+    expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    await closeDatabases();
+    expect(await getShortLink(id)).toEqual({ datasetId: seedsId, query: 'service=config.amazonaws.com&detail=x' });
+    expect(await getShortLink('no-such-link')).toBeNull();
   });
 
   it('deletes a dataset with its events', async () => {

@@ -7,6 +7,7 @@ import { Pager } from '@/components/pager';
 import { DatasetSummary } from '@/components/dataset-summary';
 import { EventDetail } from '@/components/event-detail';
 import { ExportLinks } from '@/components/export-links';
+import { ShareLinks } from '@/components/share-links';
 import { EventHistogram } from '@/components/event-histogram';
 import { FacetSidebar } from '@/components/facet-sidebar';
 import { getEventsById } from '@/lib/store/get-event';
@@ -57,7 +58,10 @@ export default async function DatasetPage({ params, searchParams }: PageProps) {
           <FilterPills view={view} pathname={pathname} />
           <div className="flex flex-wrap items-center justify-between gap-2">
             <Pager view={view} pathname={pathname} total={page.total} shown={page.rows.length} nextCursor={page.nextCursor} />
-            <ExportLinks datasetId={id} view={view} />
+            <span className="flex flex-wrap gap-2">
+              <ShareLinks datasetId={id} />
+              <ExportLinks datasetId={id} view={view} />
+            </span>
           </div>
           <div className={details[0] ? 'grid grid-cols-[minmax(0,1fr)_minmax(0,28rem)] gap-4' : undefined}>
             {page.rows.length > 0 ? (
