@@ -7,7 +7,8 @@ import { viewHref } from '@/lib/view/url-codec';
 import type { View } from '@/lib/view/view-schema';
 
 function label(iso: string, bucketSeconds: number): string {
-  return bucketSeconds >= 86_400 ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+  if (bucketSeconds >= 86_400) return iso.slice(0, 10);
+  return `${iso.slice(0, 10)} ${iso.slice(11, bucketSeconds < 60 ? 19 : 16)}`;
 }
 
 /** Events over time, errors stacked on successes; clicking a bar narrows the view to its bucket. */
