@@ -3,7 +3,7 @@ import { REDACTION_EXPLANATIONS } from '@/lib/cloudtrail/redaction';
 import type { EventDetail as Detail } from '@/lib/store/get-event';
 import { viewHref } from '@/lib/view/url-codec';
 import type { FieldFilter, View } from '@/lib/view/view-schema';
-import { formatUtc } from './format';
+import { formatInZone } from './format';
 import { JsonTree } from './json-tree';
 import { REDACTION_LABELS } from './redaction-badges';
 
@@ -33,7 +33,7 @@ export function EventDetail({ detail, view, pathname }: { detail: Detail; view: 
         <div>
           <h2 className="text-lg font-semibold">{String(record.eventName ?? '(no event name)')}</h2>
           <p className="text-slate-600 dark:text-slate-400">
-            {formatUtc(detail.eventTime)} · {String(record.eventSource ?? '')} · {String(record.awsRegion ?? '')}
+            {formatInZone(detail.eventTime, view.tz)} · {String(record.eventSource ?? '')} · {String(record.awsRegion ?? '')}
           </p>
         </div>
         <Link href={viewHref(pathname, { ...view, detail: undefined })} className="rounded px-2 py-1 hover:bg-slate-100 dark:hover:bg-slate-800" aria-label="Close detail">

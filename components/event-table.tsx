@@ -7,7 +7,7 @@ import { type KeyboardEvent, useState } from 'react';
 import type { EventRow } from '@/lib/store/get-events';
 import { viewHref, withFilter } from '@/lib/view/url-codec';
 import type { FilterField, SortField, View } from '@/lib/view/view-schema';
-import { formatUtc } from './format';
+import { formatInZone } from './format';
 import { RedactionBadges } from './redaction-badges';
 
 interface EventTableProps {
@@ -35,7 +35,7 @@ function columns(pathname: string, view: View): (ColumnDef<EventRow> & { sortFie
   return [
     {
       id: 'time',
-      header: 'Time (UTC)',
+      header: view.tz === 'UTC' ? 'Time (UTC)' : `Time (${view.tz})`,
       sortField: 'time',
       cell: ({ row }) => (
         <Link
@@ -43,7 +43,7 @@ function columns(pathname: string, view: View): (ColumnDef<EventRow> & { sortFie
           className="whitespace-nowrap tabular-nums text-sky-700 hover:underline dark:text-sky-400"
           title="Open the record"
         >
-          {formatUtc(row.original.eventTime).replace(' UTC', '')}
+          {formatInZone(row.original.eventTime, view.tz).replace(' UTC', '')}
         </Link>
       ),
     },

@@ -87,3 +87,22 @@ test('a short link opens the same view, detail included, in a fresh browser', as
   await expect(other.getByRole('complementary', { name: 'Event detail' }).getByRole('heading', { level: 2 })).toHaveText(heading);
   await fresh.close();
 });
+
+test.describe('in a browser set to Paris time', () => {
+  test.use({ timezoneId: 'Europe/Paris' });
+
+  test('times switch between UTC and local, with the offset shown, and the link keeps the choice', async ({ page, browser }) => {
+    await openSample(page, '?service=directconnect.amazonaws.com&sort=time&order=asc');
+    await expect(rows(page).first()).toContainText('2014-04-04 17:27:28');
+    await page.getByRole('link', { name: 'local (Europe/Paris)' }).click();
+    await expect(page).toHaveURL(/tz=Europe%2FParis/);
+    await expect(rows(page).first()).toContainText('2014-04-04 19:27:28 +02:00');
+    await expect(page.getByRole('columnheader', { name: 'Time (Europe/Paris)' })).toBeVisible();
+
+    const elsewhere = await browser.newContext({ timezoneId: 'America/New_York' });
+    const other = await elsewhere.newPage();
+    await other.goto(page.url());
+    await expect(rows(other).first()).toContainText('2014-04-04 19:27:28 +02:00');
+    await elsewhere.close();
+  });
+});

@@ -8,6 +8,7 @@ import { DatasetSummary } from '@/components/dataset-summary';
 import { EventDetail } from '@/components/event-detail';
 import { ExportLinks } from '@/components/export-links';
 import { ShareLinks } from '@/components/share-links';
+import { TimeZoneToggle } from '@/components/time-zone-toggle';
 import { EventHistogram } from '@/components/event-histogram';
 import { FacetSidebar } from '@/components/facet-sidebar';
 import { getEventsById } from '@/lib/store/get-event';
@@ -55,7 +56,10 @@ export default async function DatasetPage({ params, searchParams }: PageProps) {
         <FacetSidebar facets={summary.facets} view={view} pathname={pathname} />
         <div className="min-w-0 space-y-3">
           <EventHistogram histogram={summary.histogram} view={view} pathname={pathname} />
-          <FilterPills view={view} pathname={pathname} />
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <FilterPills view={view} pathname={pathname} />
+            <TimeZoneToggle view={view} pathname={pathname} />
+          </div>
           <div className="flex flex-wrap items-center justify-between gap-2">
             <Pager view={view} pathname={pathname} total={page.total} shown={page.rows.length} nextCursor={page.nextCursor} />
             <span className="flex flex-wrap gap-2">
