@@ -106,3 +106,27 @@ test.describe('in a browser set to Paris time', () => {
     await elsewhere.close();
   });
 });
+
+test('dragging across the histogram zooms the view to that span', async ({ page }) => {
+  await openSample(page, '?limit=1000');
+  const chart = page.getByRole('figure', { name: 'Events over time' });
+  const box = (await chart.locator('.recharts-cartesian-grid, .recharts-bar').first().boundingBox()) ?? (await chart.boundingBox())!;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width * 0.05, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.3, y, { steps: 8 });
+  await page.mouse.move(box.x + box.width * 0.6, y, { steps: 8 });
+  await page.mouse.up();
+  await expect(page).toHaveURL(/from=.*&to=/);
+  const url = new URL(page.url());
+  const [from, to] = [url.searchParams.get('from')!, url.searchParams.get('to')!];
+  expect(Date.parse(from)).toBeLessThan(Date.parse(to));
+  await expect(page.getByText(/of \d+ events/)).not.toHaveText(/of 329 events/);
+  const times = await rows(page).locator('td:first-child').allInnerTexts();
+  expect(times.length).toBeGreaterThan(0);
+  for (const time of times) {
+    const instant = Date.parse(`${time.replace(' ', 'T')}Z`);
+    expect(instant).toBeGreaterThanOrEqual(Date.parse(from));
+    expect(instant).toBeLessThan(Date.parse(to));
+  }
+});
