@@ -7,10 +7,20 @@ import { formatCount } from './format';
 
 const POLL_MS = 400;
 
-/** Shows an ingest's progress and reloads the page's data once it is over. */
+function formatBytes(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function formatDuration(seconds: number): string {
+  return seconds < 90 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
+}
+
+/** An ingest's progress — files, bytes, records, rate and time left — with a way to stop it; the page reloads when it ends. */
 export function IngestProgress({ initial }: { initial: Dataset }) {
   const router = useRouter();
   const [dataset, setDataset] = useState(initial);
+  const [cancelling, setCancelling] = useState(false);
 
   useEffect(() => {
     let stopped = false;
@@ -30,15 +40,32 @@ export function IngestProgress({ initial }: { initial: Dataset }) {
     };
   }, [initial.id, router]);
 
-  const { filesDone, filesTotal, bytesDone, bytesTotal, recordsSeen } = dataset.progress;
-  const percent = bytesTotal ? Math.round((bytesDone / bytesTotal) * 100) : 0;
+  async function cancel() {
+    setCancelling(true);
+    await fetch(`/api/datasets/${initial.id}/cancel`, { method: 'POST' });
+  }
+
+  const { filesDone, filesTotal, bytesDone, bytesTotal, recordsSeen, recordsPerSecond, etaSeconds } = dataset.progress;
+  const percent = bytesTotal ? Math.min(100, Math.round((bytesDone / bytesTotal) * 100)) : 0;
   return (
     <div role="status" className="max-w-xl space-y-2 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
       <p className="font-medium">Reading {dataset.name}…</p>
-      <progress className="w-full" max={100} value={percent} aria-label="Ingest progress" />
+      <progress className="w-full accent-sky-500" max={100} value={percent} aria-label="Ingest progress" />
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        {formatCount(filesDone)} of {formatCount(filesTotal)} files, {formatCount(recordsSeen)} records so far
+        {formatCount(filesDone)} of {formatCount(filesTotal)} files · {formatBytes(bytesDone)} of {formatBytes(bytesTotal)} ·{' '}
+        {formatCount(recordsSeen)} records
+        {recordsPerSecond !== null && ` · ${formatCount(recordsPerSecond)} records/s`}
+        {etaSeconds !== null && ` · about ${formatDuration(etaSeconds)} left`}
       </p>
+      <button
+        type="button"
+        onClick={cancel}
+        disabled={cancelling}
+        className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800"
+      >
+        {cancelling ? 'Stopping…' : 'Cancel'}
+      </button>
+      <p className="text-xs text-slate-500">Cancelling keeps what was read so far.</p>
     </div>
   );
 }
