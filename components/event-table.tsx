@@ -89,9 +89,10 @@ function sortHref(pathname: string, view: View, field: SortField): string {
 
 export function EventTable({ rows, view, pathname }: EventTableProps) {
   const definitions = columns(pathname, view);
+  const columnVisibility = Object.fromEntries(view.hide.map((column) => [column, false]));
   // The app does not use the React Compiler, so TanStack's unmemoizable table object is fine here.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const table = useReactTable({ data: rows, columns: definitions, getCoreRowModel: getCoreRowModel(), manualSorting: true });
+  const table = useReactTable({ data: rows, columns: definitions, getCoreRowModel: getCoreRowModel(), manualSorting: true, state: { columnVisibility } });
   const router = useRouter();
   // Which row the keyboard is on is screen state, not view state: it stays out of the URL.
   const [cursor, setCursor] = useState(() => Math.max(0, rows.findIndex((row) => row.eventId === view.detail)));
@@ -122,7 +123,7 @@ export function EventTable({ rows, view, pathname }: EventTableProps) {
         <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:text-slate-400">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
-              {group.headers.map((header) => {
+              {group.headers.filter((header) => header.column.getIsVisible()).map((header) => {
                 const sortField = definitions.find((definition) => definition.id === header.column.id)?.sortField;
                 const active = sortField !== undefined && view.sort === sortField;
                 const label = flexRender(header.column.columnDef.header, header.getContext());

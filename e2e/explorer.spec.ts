@@ -130,3 +130,16 @@ test('dragging across the histogram zooms the view to that span', async ({ page 
     expect(instant).toBeLessThan(Date.parse(to));
   }
 });
+
+test('the column chooser hides a column, and the link keeps it hidden', async ({ page }) => {
+  await openSample(page);
+  const table = page.getByRole('table', { name: 'Events' });
+  await expect(table.getByRole('columnheader', { name: 'Region' })).toBeVisible();
+  await page.getByText('Columns', { exact: true }).click();
+  await page.getByRole('menuitemcheckbox', { name: 'Region' }).click();
+  await expect(page).toHaveURL(/hide=region/);
+  await expect(table.getByRole('columnheader', { name: 'Region' })).toHaveCount(0);
+  await expect(table.getByRole('columnheader', { name: 'Account' })).toBeVisible();
+  await page.reload();
+  await expect(table.getByRole('columnheader', { name: 'Region' })).toHaveCount(0);
+});

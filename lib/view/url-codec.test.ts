@@ -42,6 +42,13 @@ describe('the view URL codec', () => {
     expect(view('f.errorMessage~a=b').fields[0]).toMatchObject({ match: 'contains', value: 'a=b' });
   });
 
+  it('keeps hidden table columns and the open record in the view', () => {
+    const parsed = view('hide=region,account&detail=abc-123');
+    expect(parsed).toMatchObject({ hide: ['region', 'account'], detail: 'abc-123' });
+    expect(viewToSearchParams(parsed).toString()).toBe('hide=region%2Caccount&detail=abc-123');
+    expect(() => view('hide=password')).toThrow(ViewError);
+  });
+
   it('leaves defaults out of URLs', () => {
     expect(viewToSearchParams(view('sort=time&order=desc&limit=100&tz=UTC')).toString()).toBe('');
   });

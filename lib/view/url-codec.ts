@@ -31,6 +31,7 @@ export function parseView(input: SearchParamsInput): View {
     fields: fieldFiltersOf(params),
     tz: single('tz'),
     detail: single('detail'),
+    hide: params.get('hide') ? params.get('hide')!.split(',') : undefined,
     q: single('q'),
     from: single('from'),
     to: single('to'),
@@ -86,6 +87,7 @@ export function viewToSearchParams(view: View): URLSearchParams {
   if (view.order !== DEFAULTS.order) params.set('order', view.order);
   if (view.limit !== DEFAULTS.limit) params.set('limit', String(view.limit));
   if (view.cursor) params.set('cursor', String(view.cursor));
+  if (view.hide.length) params.set('hide', view.hide.join(','));
   if (view.detail) params.set('detail', view.detail);
   return params;
 }

@@ -23,6 +23,10 @@ export type FilterField = (typeof FILTER_FIELDS)[number];
 export const SORT_FIELDS = ['time', 'service', 'event', 'identity', 'region', 'ip', 'account', 'error'] as const;
 export type SortField = (typeof SORT_FIELDS)[number];
 
+/** Columns of the event table that a view may hide. */
+export const TABLE_COLUMNS = ['service', 'event', 'identity', 'ip', 'region', 'account', 'error', 'flags'] as const;
+export type TableColumn = (typeof TABLE_COLUMNS)[number];
+
 export const REDACTION_KINDS = ['hidden', 'protected', 'masked', 'omitted', 'response-not-logged'] as const;
 
 const filterValueSchema = z.object({ value: z.string().min(1).max(2048), negate: z.boolean() });
@@ -69,6 +73,8 @@ export const viewSchema = z
     from: timeBound.optional(),
     to: timeBound.optional(),
     tz: timeZone.default('UTC'),
+    /** Table columns the analyst hid. */
+    hide: z.array(z.enum(TABLE_COLUMNS)).max(TABLE_COLUMNS.length).default([]),
     /** The eventID whose record is open beside the table. */
     detail: z.string().min(1).max(256).optional(),
     sort: z.enum(SORT_FIELDS).default('time'),

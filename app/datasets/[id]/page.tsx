@@ -4,6 +4,7 @@ import { EventTable } from '@/components/event-table';
 import { FilterPills } from '@/components/filter-pills';
 import { IngestProgress } from '@/components/ingest-progress';
 import { Pager } from '@/components/pager';
+import { ColumnChooser } from '@/components/column-chooser';
 import { DatasetSummary } from '@/components/dataset-summary';
 import { EventDetail } from '@/components/event-detail';
 import { ExportLinks } from '@/components/export-links';
@@ -63,6 +64,7 @@ export default async function DatasetPage({ params, searchParams }: PageProps) {
           <div className="flex flex-wrap items-center justify-between gap-2">
             <Pager view={view} pathname={pathname} total={page.total} shown={page.rows.length} nextCursor={page.nextCursor} />
             <span className="flex flex-wrap gap-2">
+              <ColumnChooser view={view} pathname={pathname} />
               <ShareLinks datasetId={id} />
               <ExportLinks datasetId={id} view={view} />
             </span>
