@@ -143,3 +143,18 @@ test('the column chooser hides a column, and the link keeps it hidden', async ({
   await page.reload();
   await expect(table.getByRole('columnheader', { name: 'Region' })).toHaveCount(0);
 });
+
+test('time range presets count back from the last event, and an absolute range can be typed', async ({ page }) => {
+  await openSample(page);
+  await page.getByRole('link', { name: 'Last 24 h' }).click();
+  await expect(page).toHaveURL(/from=-24h/);
+  // The newest sample events are the two Bedrock calls of 2025-03-26.
+  await expect(page.getByText('1–2 of 2 events')).toBeVisible();
+  await page.getByRole('link', { name: 'All', exact: true }).click();
+  await expect(page.getByText(/of 329 events/)).toBeVisible();
+  await page.getByLabel('From (UTC)').fill('2014-04-04T00:00');
+  await page.getByLabel('To (UTC)').fill('2014-04-05T00:00');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page).toHaveURL(/from=2014-04-04T00%3A00%3A00Z&to=2014-04-05T00%3A00%3A00Z/);
+  await expect(page.getByText('1–4 of 4 events')).toBeVisible();
+});

@@ -9,6 +9,7 @@ import { DatasetSummary } from '@/components/dataset-summary';
 import { EventDetail } from '@/components/event-detail';
 import { ExportLinks } from '@/components/export-links';
 import { ShareLinks } from '@/components/share-links';
+import { TimeRangePicker } from '@/components/time-range-picker';
 import { TimeZoneToggle } from '@/components/time-zone-toggle';
 import { EventHistogram } from '@/components/event-histogram';
 import { FacetSidebar } from '@/components/facet-sidebar';
@@ -56,6 +57,7 @@ export default async function DatasetPage({ params, searchParams }: PageProps) {
       <div className="grid grid-cols-[15rem_minmax(0,1fr)] gap-6">
         <FacetSidebar facets={summary.facets} view={view} pathname={pathname} />
         <div className="min-w-0 space-y-3">
+          <TimeRangePicker key={`${view.from}|${view.to}`} view={view} pathname={pathname} />
           <EventHistogram histogram={summary.histogram} view={view} pathname={pathname} />
           <div className="flex flex-wrap items-center justify-between gap-2">
             <FilterPills view={view} pathname={pathname} />
