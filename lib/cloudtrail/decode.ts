@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 
-export class InputTooLargeError extends Error {
+class InputTooLargeError extends Error {
   constructor(readonly limitBytes: number) {
     super(`decompressed size is over the limit of ${limitBytes} bytes`);
   }

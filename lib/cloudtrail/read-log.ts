@@ -12,7 +12,7 @@ export interface ReadLimits {
   maxRecordChars: number;
 }
 
-export const DEFAULT_READ_LIMITS: ReadLimits = {
+const DEFAULT_READ_LIMITS: ReadLimits = {
   maxDecompressedBytes: 2 * 1024 ** 3,
   maxRecordChars: 2 * 1024 ** 2,
 };

@@ -22,7 +22,7 @@ const BUCKET_SIZES = [1, 5, 10, 30, 60, 300, 600, 1800, 3600, 3 * 3600, 6 * 3600
 const MAX_BUCKETS = 80;
 
 /** The smallest bucket size that covers the span in at most MAX_BUCKETS buckets. */
-export function bucketSecondsFor(spanSeconds: number): number {
+function bucketSecondsFor(spanSeconds: number): number {
   return BUCKET_SIZES.find((size) => spanSeconds / size <= MAX_BUCKETS) ?? BUCKET_SIZES.at(-1)!;
 }
 

@@ -20,14 +20,14 @@ export const FILTER_FIELDS = [
 ] as const;
 export type FilterField = (typeof FILTER_FIELDS)[number];
 
-export const SORT_FIELDS = ['time', 'service', 'event', 'identity', 'region', 'ip', 'account', 'error'] as const;
+const SORT_FIELDS = ['time', 'service', 'event', 'identity', 'region', 'ip', 'account', 'error'] as const;
 export type SortField = (typeof SORT_FIELDS)[number];
 
 /** Columns of the event table that a view may hide. */
 export const TABLE_COLUMNS = ['service', 'event', 'identity', 'ip', 'region', 'account', 'error', 'flags'] as const;
 export type TableColumn = (typeof TABLE_COLUMNS)[number];
 
-export const REDACTION_KINDS = ['hidden', 'protected', 'masked', 'omitted', 'response-not-logged'] as const;
+const REDACTION_KINDS = ['hidden', 'protected', 'masked', 'omitted', 'response-not-logged'] as const;
 
 const filterValueSchema = z.object({ value: z.string().min(1).max(2048), negate: z.boolean() });
 export type FilterValue = z.infer<typeof filterValueSchema>;
@@ -45,7 +45,7 @@ export const RELATIVE_TIME = /^(-(\d{1,6})([smhdw])|now)$/;
 const timeBound = z.union([isoInstant, z.string().regex(RELATIVE_TIME, 'must be an ISO 8601 instant, a relative time like -24h, or now')]);
 
 /** A JSON path into the original record: dot-separated keys, each optionally indexed, e.g. `resources[0].ARN`. */
-export const FIELD_PATH = /^[A-Za-z0-9_@$-]+(\[\d{1,4}\])*(\.[A-Za-z0-9_@$-]+(\[\d{1,4}\])*){0,15}$/;
+const FIELD_PATH = /^[A-Za-z0-9_@$-]+(\[\d{1,4}\])*(\.[A-Za-z0-9_@$-]+(\[\d{1,4}\])*){0,15}$/;
 
 const fieldFilterSchema = z.object({
   path: z.string().max(300).regex(FIELD_PATH, 'a field path is dot-separated keys, like requestParameters.bucketName'),

@@ -102,7 +102,7 @@ function timeBound(bound: string, datasetId: string, params: SqlParam[]): string
 }
 
 /** A field path as a JSONPath with every key quoted, so keys like `x-amz-id-2` or `@timestamp` work. */
-export function jsonPath(path: string): string {
+function jsonPath(path: string): string {
   const segments = path.split('.').map((segment) => {
     const bracket = segment.indexOf('[');
     const key = bracket === -1 ? segment : segment.slice(0, bracket);
