@@ -158,3 +158,13 @@ test('time range presets count back from the last event, and an absolute range c
   await expect(page).toHaveURL(/from=2014-04-04T00%3A00%3A00Z&to=2014-04-05T00%3A00%3A00Z/);
   await expect(page.getByText('1–4 of 4 events')).toBeVisible();
 });
+
+test('the search box finds text anywhere in the records, in any case', async ({ page }) => {
+  await openSample(page);
+  await page.getByRole('searchbox', { name: 'Search the records' }).fill('EQSE2');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page).toHaveURL(/q=EQSE2/);
+  // The Direct Connect location "EqSE2" appears in CreateConnection and CreatePrivateVirtualInterface.
+  await expect(page.getByText('1–2 of 2 events')).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Active filters' })).toContainText('text contains “EQSE2”');
+});

@@ -8,6 +8,7 @@ import { ColumnChooser } from '@/components/column-chooser';
 import { DatasetSummary } from '@/components/dataset-summary';
 import { EventDetail } from '@/components/event-detail';
 import { ExportLinks } from '@/components/export-links';
+import { SearchBox } from '@/components/search-box';
 import { ShareLinks } from '@/components/share-links';
 import { TimeRangePicker } from '@/components/time-range-picker';
 import { TimeZoneToggle } from '@/components/time-zone-toggle';
@@ -57,6 +58,7 @@ export default async function DatasetPage({ params, searchParams }: PageProps) {
       <div className="grid grid-cols-[15rem_minmax(0,1fr)] gap-6">
         <FacetSidebar facets={summary.facets} view={view} pathname={pathname} />
         <div className="min-w-0 space-y-3">
+          <SearchBox key={view.q ?? ''} view={view} pathname={pathname} />
           <TimeRangePicker key={`${view.from}|${view.to}`} view={view} pathname={pathname} />
           <EventHistogram histogram={summary.histogram} view={view} pathname={pathname} />
           <div className="flex flex-wrap items-center justify-between gap-2">
