@@ -14,22 +14,10 @@ import * as problems from './datasets/[id]/problems/route';
 import * as dataset from './datasets/[id]/route';
 import * as summary from './datasets/[id]/summary/route';
 import * as datasets from './datasets/route';
+import { context, get, postJson, waitUntilRead } from './route-test-support';
 
 // The route handlers, called as Next.js calls them, over a real store in a scratch data directory.
 const dataDir = mkdtempSync(path.join(tmpdir(), 'trailscope-api-'));
-const base = 'http://127.0.0.1';
-const context = (params: Record<string, string>) => ({ params: Promise.resolve(params) }) as never;
-const get = (url: string) => new Request(`${base}${url}`);
-const postJson = (url: string, body: unknown) =>
-  new Request(`${base}${url}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-
-async function waitUntilRead(id: string) {
-  for (;;) {
-    const body = await (await dataset.GET(get(`/api/datasets/${id}`), context({ id }))).json();
-    if (body.status !== 'ingesting') return body;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 let id: string;
 

@@ -6,17 +6,13 @@ import { type S3TestServer, startS3TestServer } from '@/lib/ingest/s3-test-serve
 import { closeDatabases } from '@/lib/store/database';
 import * as dataset from './datasets/[id]/route';
 import * as datasets from './datasets/route';
+import { context, get, postJson, waitUntilRead } from './route-test-support';
 
 // POST /api/datasets with an S3 source, end to end: a real S3 API in-process, a real store in a
 // scratch data directory, the route handlers called as Next.js calls them.
 const dataDir = mkdtempSync(path.join(tmpdir(), 'trailscope-api-s3-'));
-const base = 'http://127.0.0.1';
 const bucket = 'trail-logs';
 const uri = `s3://${bucket}/trail/`;
-const context = (params: Record<string, string>) => ({ params: Promise.resolve(params) }) as never;
-const get = (url: string) => new Request(`${base}${url}`);
-const postJson = (url: string, body: unknown) =>
-  new Request(`${base}${url}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 let s3: S3TestServer;
 
 // The s3-layout tree holds the Stratus Red Team logs, one record per line of these files.
@@ -25,14 +21,6 @@ function stratusRecordCount(): number {
   return readdirSync(folder)
     .filter((name) => name.endsWith('.jsonl'))
     .reduce((sum, name) => sum + readFileSync(path.join(folder, name), 'utf8').split('\n').filter((line) => line.trim()).length, 0);
-}
-
-async function waitUntilRead(id: string) {
-  for (;;) {
-    const body = await (await dataset.GET(get(`/api/datasets/${id}`), context({ id }))).json();
-    if (body.status !== 'ingesting') return body;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 async function datasetIds(): Promise<string[]> {
