@@ -1,3 +1,4 @@
+import { clearIngestScratch } from './ingest/ingest-job';
 import { ensureSampleDataset } from './ingest/sample-dataset';
 import { createDatasetFrom, serverPathSource } from './ingest/sources';
 import { markInterrupted } from './store/datasets';
@@ -6,6 +7,7 @@ import { markInterrupted } from './store/datasets';
 const START_PATHS_VARIABLE = 'TRAILSCOPE_START_PATHS';
 
 export async function startUp(): Promise<void> {
+  clearIngestScratch();
   const interrupted = await markInterrupted();
   if (interrupted) console.warn(`Trailscope: ${interrupted} dataset(s) were left half-read by a stopped server and are marked so.`);
   await ensureSampleDataset();

@@ -142,10 +142,15 @@ function classify(value: unknown, candidate: RecordCandidate): Classified {
     }
   }
   if (!candidate.inEnvelope && 'digestStartTime' in object && 'logFiles' in object) return { type: 'digest' };
-  if (!RECORD_FIELDS.some((field) => field in object)) {
+  if (!isCloudTrailRecord(object)) {
     return { type: 'rejected', reason: 'not a CloudTrail record: no eventVersion, eventTime, eventName or eventSource' };
   }
   return { type: 'record', record: object, text: candidate.text };
+}
+
+/** Whether an object has any field that every CloudTrail record (or a shipper's copy of one) has. */
+export function isCloudTrailRecord(object: Record<string, unknown>): boolean {
+  return RECORD_FIELDS.some((field) => field in object);
 }
 
 function noteItem(file: string, note: SplitterNote): ReadItem | null {

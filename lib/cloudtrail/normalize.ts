@@ -42,23 +42,29 @@ export interface CloudTrailEvent {
 
 const PADDED_ID_FIELDS = ['eventID', 'requestID', 'sharedEventID'] as const;
 
-/** Turns a parsed record into an event, trimming padded IDs and reading its time and identity. */
+/**
+ * Turns a parsed record into an event, trimming padded IDs and reading its time and identity.
+ * `textIsCompact` says that `text` is already JSON.stringify(record), which spares writing it again.
+ */
 export function normalizeRecord(
   record: Record<string, unknown>,
   text: string,
   source: { file: string; at: SourcePosition },
   syntaxRepairs: Repair[],
+  textIsCompact = false,
 ): CloudTrailEvent {
   const trimmed = trimPaddedIds(record, text, source.at);
   const repairs = [...syntaxRepairs, ...trimmed];
+  const changed = syntaxRepairs.length > 0 || trimmed.length > 0;
+  const compact = changed || !textIsCompact ? JSON.stringify(record) : text;
   // The text as read is kept unless the record had to change; then it is written out anew.
-  const json = syntaxRepairs.length || trimmed.length ? JSON.stringify(record) : text;
+  const json = changed ? compact : text;
   const time = readEventTime(record);
   if (time.note) {
     repairs.push({ kind: time.iso && 'eventTime' in record ? 'time-format' : 'time-substituted', message: time.note, at: source.at });
   }
   // Hashed in one canonical form, so that the same record written with other spacing is the same.
-  const contentHash = createHash('sha256').update(JSON.stringify(record)).digest('hex');
+  const contentHash = createHash('sha256').update(compact).digest('hex');
   const eventId = asString(record.eventID);
   const principal = principalOf(record);
   const insight = asRecord(record.insightDetails);

@@ -1,3 +1,4 @@
+import { compactEnvelopeItems, parseCompactEnvelope, startsCompactEnvelope } from './compact-envelope';
 import { readConsoleCsv, looksLikeConsoleCsv } from './console-csv';
 import { decodeBytes, decodeText } from './decode';
 import { readJsonRecords } from './json-records';
@@ -18,6 +19,8 @@ const DEFAULT_READ_LIMITS: ReadLimits = {
 };
 
 const SAMPLE_CHARS = 4096;
+// A compact envelope up to this size is read whole; larger files stream, so memory stays bounded.
+const WHOLE_FILE_CHARS = 64 * 1024 ** 2;
 
 /**
  * Binary when more than a tenth of the first few thousand characters are control characters or
@@ -30,6 +33,18 @@ function looksBinary(sample: string): boolean {
     if (code < 9 || (code > 13 && code < 32) || code === 0xfffd) suspicious++;
   }
   return suspicious > sample.length / 10;
+}
+
+/** Takes chunks into `taken` until `limit` characters; true when the input ended within it. */
+async function takeUpTo(limit: number, taken: string[], rest: AsyncIterator<string>): Promise<boolean> {
+  let size = taken.reduce((sum, chunk) => sum + chunk.length, 0);
+  while (size <= limit) {
+    const next = await rest.next();
+    if (next.done) return true;
+    taken.push(next.value);
+    size += next.value.length;
+  }
+  return false;
 }
 
 /** The chunks already taken off `rest` while looking at the start of the input, then the rest of it. */
@@ -73,6 +88,14 @@ export async function* readLog(
     if (looksBinary(sample)) {
       yield [{ type: 'file-error', file, message: `${file}: binary data, not a text log` }];
       return;
+    }
+    if (startsCompactEnvelope(sample)) {
+      ended ||= await takeUpTo(WHOLE_FILE_CHARS, taken, texts);
+      const envelope = ended ? parseCompactEnvelope(taken.join('')) : null;
+      if (envelope) {
+        yield* compactEnvelopeItems(file, envelope);
+        return;
+      }
     }
     const all = rejoin(taken, texts);
     yield* looksLikeConsoleCsv(sample.trimStart()) ? readConsoleCsv(file, all) : readJsonRecords(file, all, limits.maxRecordChars);

@@ -1,18 +1,26 @@
+import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { serverConfig } from '@/lib/config';
 import { type ReadItem, type ReadLimits, readLog } from '@/lib/cloudtrail/read-log';
 import { withConnection } from '@/lib/store/database';
 import { type DatasetCounters, getCounters, markIngesting, refreshStats, saveCounters, setDatasetStatus } from '@/lib/store/datasets';
-import { EventWriter } from '@/lib/store/event-writer';
+import { EventLoader } from '@/lib/store/event-loader';
 import { type Problem, addProblems } from '@/lib/store/problems';
 import { removeDuplicateEvents } from '@/lib/store/remove-duplicates';
 import type { LogFile } from './log-file';
 import { logInputs } from './log-inputs';
 
 const SAVE_EVERY_MS = 500;
-// Each flush commits a transaction, which costs a disk sync: keep them few.
-const FLUSH_EVERY_EVENTS = 100_000;
 
 export class IngestBusyError extends Error {}
+
+// Scratch files hold rows on their way into the store, one folder per running job.
+const scratchRoot = () => path.join(serverConfig().dataDir, 'scratch');
+
+/** Removes scratch files a stopped server left behind; call before any job starts. */
+export function clearIngestScratch(): void {
+  rmSync(scratchRoot(), { recursive: true, force: true });
+}
 
 // Jobs started by one bundle (start-up ingest) must be visible to another (the routes).
 const JOBS = Symbol.for('trailscope.ingest.jobs');
@@ -59,9 +67,8 @@ async function ingest(datasetId: string, files: LogFile[], signal: AbortSignal):
   };
 
   await withConnection(async (connection) => {
-    const writer = await EventWriter.open(connection, datasetId);
+    const loader = new EventLoader(connection, datasetId, path.join(scratchRoot(), datasetId), limits.maxRecordChars);
     try {
-      let unflushed = 0;
       for (const file of files) {
         if (signal.aborted) break;
         const problems: Problem[] = [];
@@ -70,11 +77,7 @@ async function ingest(datasetId: string, files: LogFile[], signal: AbortSignal):
           for (const item of batch) {
             if (item.type === 'event') {
               counters.recordsSeen++;
-              writer.write(item.event, counters.recordsSeen);
-              if (++unflushed >= FLUSH_EVERY_EVENTS) {
-                writer.flush();
-                unflushed = 0;
-              }
+              loader.write(item.event, counters.recordsSeen);
               continue;
             }
             problems.push(problemOf(item));
@@ -84,6 +87,7 @@ async function ingest(datasetId: string, files: LogFile[], signal: AbortSignal):
             } else if (item.type === 'skipped') counters.filesSkipped++;
             else counters.filesFailed++;
           }
+          await loader.settle();
           await saveNowAndThen();
           if (signal.aborted) break;
         }
@@ -94,8 +98,8 @@ async function ingest(datasetId: string, files: LogFile[], signal: AbortSignal):
         await saveNowAndThen();
       }
     } finally {
-      // Closing flushes what is left; on cancel that is what was read so far, which stays.
-      writer.close();
+      // Closing loads what is left; on cancel that is what was read so far, which stays.
+      await loader.close();
     }
   });
 

@@ -38,11 +38,11 @@ export interface Dataset {
 }
 
 const DATASET_COLUMNS = `
-  d.*, strftime(d.created_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS created_iso,
-  strftime(d.ingest_started_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS started_iso,
+  d.*, iso_utc(d.created_at) AS created_iso,
+  iso_utc(d.ingest_started_at) AS started_iso,
   epoch(now()::TIMESTAMP) - epoch(d.ingest_started_at) AS elapsed_seconds,
-  strftime(d.time_from, '%Y-%m-%dT%H:%M:%S.%gZ') AS time_from_iso,
-  strftime(d.time_to, '%Y-%m-%dT%H:%M:%S.%gZ') AS time_to_iso`;
+  iso_utc(d.time_from) AS time_from_iso,
+  iso_utc(d.time_to) AS time_to_iso`;
 
 function progressOf(row: Row): DatasetProgress {
   const n = (key: string) => Number(row[key] ?? 0);

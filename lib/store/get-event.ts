@@ -21,7 +21,7 @@ export async function getEventsById(datasetId: string, eventId: string): Promise
   const rows = await withConnection((connection) =>
     readRows(
       connection,
-      `SELECT event_id, content_hash, strftime(event_time, '%Y-%m-%dT%H:%M:%S.%gZ') AS event_time_iso, identity_key,
+      `SELECT event_id, content_hash, iso_utc(event_time) AS event_time_iso, identity_key,
               identity_type, identity_display, access_key_id, session_name, CAST(record AS VARCHAR) AS record_text,
               redactions, repairs, source_file, source_line
          FROM events WHERE dataset_id = ? AND event_id = ? ORDER BY event_time NULLS LAST, content_hash`,

@@ -58,7 +58,7 @@ export async function getEvents(datasetId: string, view: View): Promise<EventPag
       connection,
       `WITH page AS (SELECT rowid AS row_ref, row_number() OVER () AS position FROM (
          SELECT rowid FROM events WHERE ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?))
-       SELECT event_id, strftime(event_time, '%Y-%m-%dT%H:%M:%S.%gZ') AS event_time_iso, event_source, service_name,
+       SELECT event_id, iso_utc(event_time) AS event_time_iso, event_source, service_name,
               event_name, aws_region, account_id, source_ip, error_code, read_only, identity_key, identity_type,
               identity_display, redactions, repaired
          FROM events JOIN page ON events.rowid = page.row_ref ORDER BY page.position`,

@@ -16,7 +16,7 @@ export async function getRepairedEvents(datasetId: string, limit = 1000): Promis
   const rows = await withConnection((connection) =>
     readRows(
       connection,
-      `SELECT event_id, event_name, strftime(event_time, '%Y-%m-%dT%H:%M:%S.%gZ') AS event_time_iso, source_file, source_line, repairs
+      `SELECT event_id, event_name, iso_utc(event_time) AS event_time_iso, source_file, source_line, repairs
          FROM events WHERE dataset_id = ? AND repaired ORDER BY source_file, source_line LIMIT ?`,
       [datasetId, limit],
     ),

@@ -72,6 +72,13 @@ export const SCHEMA_STATEMENTS = [
     -- The record's text in lower case, for free-text search with a plain substring scan.
     search_text VARCHAR NOT NULL
   )`,
+  // ISO 8601 UTC as JavaScript writes it, with the expanded year form (+275760-…) that hostile or
+  // mistyped eventTimes need beyond year 9999.
+  `CREATE OR REPLACE MACRO iso_utc(t) AS CASE
+    WHEN t IS NULL THEN NULL
+    WHEN year(t) BETWEEN 0 AND 9999 THEN strftime(t, '%Y-%m-%dT%H:%M:%S.%gZ')
+    ELSE CASE WHEN year(t) < 0 THEN '-' ELSE '+' END || lpad(abs(year(t))::VARCHAR, 6, '0') || strftime(t, '-%m-%dT%H:%M:%S.%gZ')
+  END`,
   `CREATE TABLE IF NOT EXISTS short_links (
     id VARCHAR PRIMARY KEY,
     dataset_id VARCHAR NOT NULL,

@@ -168,6 +168,14 @@ describe('the store', () => {
     expect((await getEvents(seedsId, parseView(new URLSearchParams()))).total).toBe(17);
   });
 
+  it('keeps records whose times lie far outside the usual years', async () => {
+    const record = (id: string, eventTime: string) => ({ eventVersion: '1.08', eventID: id, eventTime, eventSource: 's3.amazonaws.com' });
+    const id = await ingestText(JSON.stringify({ Records: [record('far', '+275760-09-13T00:00:00Z'), record('near', '2024-01-01T00:00:00Z')] }));
+    const dataset = await getDataset(id);
+    expect(dataset).toMatchObject({ status: 'ready', stats: { records: 2 } });
+    expect(dataset?.timeRange.to).toBe('+275760-09-13T00:00:00.000Z');
+  });
+
   it('stores identical records once and counts the duplicates', async () => {
     const id = await ingestPaths(path.join(seeds, '004-config.json'), path.join(seeds, '004-config.json'));
     expect(await getDataset(id)).toMatchObject({ stats: { records: 10, duplicates: 10 }, progress: { recordsSeen: 20 } });

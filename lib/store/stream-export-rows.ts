@@ -26,7 +26,7 @@ export const EXPORT_COLUMNS = [
 ] as const;
 
 const SELECT_EXPORT = `
-  strftime(event_time, '%Y-%m-%dT%H:%M:%S.%gZ') AS "eventTime", event_source AS "eventSource", event_name AS "eventName",
+  iso_utc(event_time) AS "eventTime", event_source AS "eventSource", event_name AS "eventName",
   identity_type AS "identityType", identity_display AS "identity", identity_arn AS "identityArn", access_key_id AS "accessKeyId",
   source_ip AS "sourceIPAddress", user_agent AS "userAgent", aws_region AS "awsRegion", account_id AS "accountId",
   error_code AS "errorCode", error_message AS "errorMessage", CAST(read_only AS VARCHAR) AS "readOnly", event_id AS "eventId",
