@@ -5,6 +5,7 @@ import { type ReadItem, type ReadLimits, readLog } from '@/lib/cloudtrail/read-l
 import { withConnection } from '@/lib/store/database';
 import { type DatasetCounters, getCounters, markIngesting, refreshStats, saveCounters, setDatasetStatus } from '@/lib/store/datasets';
 import { EventLoader } from '@/lib/store/event-loader';
+import { keepWholeDatasetSummary } from '@/lib/store/get-summary';
 import { type Problem, addProblems } from '@/lib/store/problems';
 import { removeDuplicateEvents } from '@/lib/store/remove-duplicates';
 import type { LogFile } from './log-file';
@@ -106,6 +107,7 @@ async function ingest(datasetId: string, files: LogFile[], signal: AbortSignal):
   counters.duplicates += await removeDuplicateEvents(datasetId);
   await saveCounters(datasetId, counters);
   await refreshStats(datasetId);
+  await keepWholeDatasetSummary(datasetId);
   await setDatasetStatus(datasetId, signal.aborted ? 'cancelled' : 'ready');
 }
 

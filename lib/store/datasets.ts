@@ -152,9 +152,11 @@ export async function getCounters(id: string): Promise<DatasetCounters> {
 
 /** Marks the start of a (further) reading of files into the dataset. */
 export async function markIngesting(id: string): Promise<void> {
-  await withConnection((connection) =>
-    connection.run(`UPDATE datasets SET status = 'ingesting', error = NULL, ingest_started_at = now()::TIMESTAMP WHERE id = ?`, [id]),
-  );
+  await withConnection(async (connection) => {
+    await connection.run(`UPDATE datasets SET status = 'ingesting', error = NULL, ingest_started_at = now()::TIMESTAMP WHERE id = ?`, [id]);
+    // The kept summary no longer covers the dataset once more files come in.
+    await connection.run('DELETE FROM dataset_summaries WHERE dataset_id = ?', [id]);
+  });
 }
 
 /** Datasets left 'ingesting' by a server that stopped mid-way: they say so, keeping what was saved. */
@@ -213,6 +215,7 @@ export async function deleteDataset(id: string): Promise<boolean> {
     await connection.run('DELETE FROM events WHERE dataset_id = ?', [id]);
     await connection.run('DELETE FROM problems WHERE dataset_id = ?', [id]);
     await connection.run('DELETE FROM short_links WHERE dataset_id = ?', [id]);
+    await connection.run('DELETE FROM dataset_summaries WHERE dataset_id = ?', [id]);
     const result = await connection.run('DELETE FROM datasets WHERE id = ?', [id]);
     await connection.run('COMMIT');
     return result.rowsChanged > 0;

@@ -1,4 +1,5 @@
 import type { FilterField, View } from '@/lib/view/view-schema';
+import { parseView } from '@/lib/view/url-codec';
 import { compileView } from '@/lib/view/view-to-sql';
 import { type Facet, getFacets } from './get-facets';
 import { withConnection } from './database';
@@ -18,12 +19,19 @@ export interface Summary {
 }
 
 const TOP_SERVICES = 10;
-const BUCKET_SIZES = [1, 5, 10, 30, 60, 300, 600, 1800, 3600, 3 * 3600, 6 * 3600, 12 * 3600, 86_400, 7 * 86_400, 30 * 86_400, 365 * 86_400];
+const BUCKET_SIZES = [1, 5, 10, 30, 60, 300, 600, 1800, 3600, 3 * 3600, 6 * 3600, 12 * 3600, 86_400, 7 * 86_400, 30 * 86_400];
 const MAX_BUCKETS = 80;
 
-/** The smallest bucket size that covers the span in at most MAX_BUCKETS buckets. */
-function bucketSecondsFor(spanSeconds: number): number {
-  return BUCKET_SIZES.find((size) => spanSeconds / size <= MAX_BUCKETS) ?? BUCKET_SIZES.at(-1)!;
+const YEAR = 365 * 86_400;
+
+const bucketCount = (first: number, last: number, size: number) => Math.floor(last / size) - Math.floor(first / size) + 1;
+
+/** The smallest bucket size that covers the span in at most MAX_BUCKETS aligned buckets (whole years past the list). */
+function bucketSecondsFor(first: number, last: number): number {
+  return (
+    BUCKET_SIZES.find((size) => bucketCount(first, last, size) <= MAX_BUCKETS) ??
+    Math.ceil((last - first) / (MAX_BUCKETS - 1) / YEAR) * YEAR
+  );
 }
 
 function bucketStarts(fromSeconds: number, toSeconds: number, size: number): number[] {
@@ -35,8 +43,32 @@ function bucketStarts(fromSeconds: number, toSeconds: number, size: number): num
 
 const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
 
-/** Everything the dataset page draws besides the rows, from one compilation of the view. */
+/** Whether a view selects every event of its dataset, whatever it sorts, pages or shows. */
+function selectsEverything(view: View): boolean {
+  return Object.values(view.filters).every((values) => !values?.length) && view.fields.length === 0 && !view.q && !view.from && !view.to;
+}
+
+/** Everything the dataset page draws besides the rows; the whole dataset's from what was kept. */
 export async function getSummary(datasetId: string, view: View): Promise<Summary> {
+  if (selectsEverything(view)) {
+    const kept = await withConnection((connection) =>
+      readRows(connection, 'SELECT summary FROM dataset_summaries WHERE dataset_id = ?', [datasetId]),
+    );
+    if (kept[0]) return JSON.parse(String(kept[0].summary)) as Summary;
+  }
+  return computeSummary(datasetId, view);
+}
+
+/** Computes and keeps the summary of all the dataset's events, when a reading ends. */
+export async function keepWholeDatasetSummary(datasetId: string): Promise<void> {
+  const summary = await computeSummary(datasetId, parseView({}));
+  await withConnection((connection) =>
+    connection.run('INSERT OR REPLACE INTO dataset_summaries VALUES (?, ?)', [datasetId, JSON.stringify(summary)]),
+  );
+}
+
+/** The summary of a view, from one compilation of it. */
+async function computeSummary(datasetId: string, view: View): Promise<Summary> {
   const compiled = compileView(datasetId, view);
   const { where, params } = compiled;
   const facetsPromise = getFacets(compiled);
@@ -55,7 +87,7 @@ export async function getSummary(datasetId: string, view: View): Promise<Summary
     }
     const first = Number(range.first);
     const last = Number(range.last);
-    const size = bucketSecondsFor(last - first);
+    const size = bucketSecondsFor(first, last);
     const starts = bucketStarts(first, last, size);
     const slot = (seconds: number) => Math.round((seconds - starts[0]!) / size);
 

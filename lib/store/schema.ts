@@ -79,6 +79,11 @@ export const SCHEMA_STATEMENTS = [
     WHEN year(t) BETWEEN 0 AND 9999 THEN strftime(t, '%Y-%m-%dT%H:%M:%S.%gZ')
     ELSE CASE WHEN year(t) < 0 THEN '-' ELSE '+' END || lpad(abs(year(t))::VARCHAR, 6, '0') || strftime(t, '-%m-%dT%H:%M:%S.%gZ')
   END`,
+  // The summary of all of a dataset's events, kept when a reading ends: the view every analyst opens first.
+  `CREATE TABLE IF NOT EXISTS dataset_summaries (
+    dataset_id VARCHAR PRIMARY KEY,
+    summary JSON NOT NULL
+  )`,
   `CREATE TABLE IF NOT EXISTS short_links (
     id VARCHAR PRIMARY KEY,
     dataset_id VARCHAR NOT NULL,

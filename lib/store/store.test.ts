@@ -149,6 +149,23 @@ describe('the store', () => {
     ]);
   });
 
+  it('keeps the whole dataset’s summary when a reading ends, equal to computing it, and renews it when files are added', async () => {
+    const record = (id: string, eventSource: string) => ({ eventVersion: '1.08', eventID: id, eventTime: '2024-01-01T00:00:00Z', eventSource });
+    const id = await ingestText(JSON.stringify({ Records: [record('a', 's3.amazonaws.com'), record('b', 'sts.amazonaws.com')] }));
+    const kept = await getSummary(id, parseView(new URLSearchParams()));
+    // A time bound before every event selects the same events but is computed, not kept.
+    const computed = await getSummary(id, parseView(new URLSearchParams({ from: '2000-01-01T00:00:00Z' })));
+    expect(kept).toEqual(computed);
+    expect(kept.total).toBe(2);
+
+    const more = path.join(dataDir, 'more.json');
+    writeFileSync(more, JSON.stringify({ Records: [record('c', 'ec2.amazonaws.com')] }));
+    await (await addToDataset(id, serverPathSource(more, { trusted: true }))).done;
+    const renewed = await getSummary(id, parseView(new URLSearchParams()));
+    expect(renewed.total).toBe(3);
+    expect(renewed.facets.service?.values.map((value) => value.value)).toContain('ec2.amazonaws.com');
+  });
+
   it('finds free text anywhere in the record, in any case', async () => {
     const count = async (q: string) => (await getEvents(seedsId, parseView(new URLSearchParams({ q })))).total;
     expect(await count('JOHNDOE')).toBe(8);
@@ -174,6 +191,9 @@ describe('the store', () => {
     const dataset = await getDataset(id);
     expect(dataset).toMatchObject({ status: 'ready', stats: { records: 2 } });
     expect(dataset?.timeRange.to).toBe('+275760-09-13T00:00:00.000Z');
+    const summary = await getSummary(id, parseView(new URLSearchParams()));
+    expect(summary.histogram.counts.length).toBeLessThanOrEqual(80);
+    expect(summary.histogram.counts.reduce((sum, bucket) => sum + bucket.total, 0)).toBe(2);
   });
 
   it('stores identical records once and counts the duplicates', async () => {
