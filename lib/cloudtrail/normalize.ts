@@ -42,23 +42,18 @@ export interface CloudTrailEvent {
 
 const PADDED_ID_FIELDS = ['eventID', 'requestID', 'sharedEventID'] as const;
 
-/**
- * Turns a parsed record into an event, trimming padded IDs and reading its time and identity.
- * `textIsCompact` says that `text` is already JSON.stringify(record), which spares writing it again.
- */
+/** Turns a parsed record into an event, trimming padded IDs and reading its time and identity. */
 export function normalizeRecord(
   record: Record<string, unknown>,
   text: string,
   source: { file: string; at: SourcePosition },
   syntaxRepairs: Repair[],
-  textIsCompact = false,
 ): CloudTrailEvent {
   const trimmed = trimPaddedIds(record, text, source.at);
   const repairs = [...syntaxRepairs, ...trimmed];
-  const changed = syntaxRepairs.length > 0 || trimmed.length > 0;
-  const compact = changed || !textIsCompact ? JSON.stringify(record) : text;
+  const compact = JSON.stringify(record);
   // The text as read is kept unless the record had to change; then it is written out anew.
-  const json = changed ? compact : text;
+  const json = syntaxRepairs.length || trimmed.length ? compact : text;
   const time = readEventTime(record);
   if (time.note) {
     repairs.push({ kind: time.iso && 'eventTime' in record ? 'time-format' : 'time-substituted', message: time.note, at: source.at });

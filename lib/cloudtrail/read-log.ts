@@ -1,8 +1,8 @@
-import { compactEnvelopeItems, parseCompactEnvelope, startsCompactEnvelope } from './compact-envelope';
 import { readConsoleCsv, looksLikeConsoleCsv } from './console-csv';
 import { decodeBytes, decodeText } from './decode';
 import { readJsonRecords } from './json-records';
 import type { ReadItem } from './read-item';
+import { opensEnvelope, parseWholeEnvelope, wholeEnvelopeItems } from './whole-envelope';
 
 export type { ReadItem } from './read-item';
 
@@ -19,7 +19,7 @@ const DEFAULT_READ_LIMITS: ReadLimits = {
 };
 
 const SAMPLE_CHARS = 4096;
-// A compact envelope up to this size is read whole; larger files stream, so memory stays bounded.
+// An envelope up to this size is read whole; larger files stream, so memory stays bounded.
 const WHOLE_FILE_CHARS = 64 * 1024 ** 2;
 
 /**
@@ -89,11 +89,11 @@ export async function* readLog(
       yield [{ type: 'file-error', file, message: `${file}: binary data, not a text log` }];
       return;
     }
-    if (startsCompactEnvelope(sample)) {
+    if (opensEnvelope(sample.trimStart())) {
       ended ||= await takeUpTo(WHOLE_FILE_CHARS, taken, texts);
-      const envelope = ended ? parseCompactEnvelope(taken.join('')) : null;
+      const envelope = ended ? parseWholeEnvelope(taken.join('')) : null;
       if (envelope) {
-        yield* compactEnvelopeItems(file, envelope);
+        yield* wholeEnvelopeItems(file, envelope);
         return;
       }
     }
