@@ -1,3 +1,4 @@
+import { TooManyFilesError } from '@/lib/ingest/collect-files';
 import { IngestBusyError } from '@/lib/ingest/ingest-job';
 import { PathOutsideRootsError } from '@/lib/ingest/log-roots';
 import { S3UriError } from '@/lib/ingest/s3-prefix';
@@ -25,6 +26,7 @@ export function errorToResponse(error: unknown): Response {
   if (error instanceof ViewError) return errorResponse(400, 'bad_view', error.message);
   if (error instanceof PathOutsideRootsError) return errorResponse(403, 'path_outside_roots', error.message);
   if (error instanceof UploadTooLargeError) return errorResponse(413, 'too_large', error.message);
+  if (error instanceof TooManyFilesError) return errorResponse(413, 'too_many_files', error.message);
   if (error instanceof IngestBusyError) return errorResponse(409, 'busy', error.message);
   if (error instanceof S3UriError) return errorResponse(400, 'bad_source', error.message);
   if (error instanceof EndpointNotAllowedError) return errorResponse(403, 'endpoint_not_allowed', error.message);

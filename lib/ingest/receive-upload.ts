@@ -6,13 +6,17 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import busboy from 'busboy';
 import { cleanRelativeName } from './clean-name';
+import { TooManyFilesError } from './collect-files';
 import type { LogFile } from './log-file';
 
 export class UploadTooLargeError extends Error {
-  constructor(limitBytes: number) {
-    super(`upload is over the limit of ${limitBytes} bytes`);
+  constructor(limitBytes: number, what = 'upload') {
+    super(`${what} is over the limit of ${limitBytes} bytes`);
   }
 }
+
+/** Room for multipart boundaries and part headers around the file bytes, when judging a declared length. */
+const MULTIPART_OVERHEAD_BYTES = 1024 ** 2;
 
 export interface ReceivedUpload {
   files: LogFile[];
@@ -22,15 +26,17 @@ export interface ReceivedUpload {
 /**
  * Streams a multipart upload to numbered files in `directory` without ever holding a whole file in
  * memory. Client file names (folder uploads send relative paths) are kept only as display names,
- * so no part of them reaches the file system. Over `maxBytes` in total, it stops and throws.
+ * so no part of them reaches the file system. Over `maxBytes` in total, or more than `maxFiles`
+ * files, it stops reading and throws; a declared length over the limit is refused unread.
  */
-export async function receiveUpload(request: Request, directory: string, maxBytes: number): Promise<ReceivedUpload> {
+export async function receiveUpload(request: Request, directory: string, maxBytes: number, maxFiles = 100_000): Promise<ReceivedUpload> {
   if (!request.body) throw new Error('the upload has no body');
+  if (Number(request.headers.get('content-length') ?? 0) > maxBytes + MULTIPART_OVERHEAD_BYTES) throw new UploadTooLargeError(maxBytes);
   await mkdir(directory, { recursive: true });
   const parser = busboy({
     headers: { 'content-type': request.headers.get('content-type') ?? '' },
     preservePath: true,
-    limits: { fileSize: maxBytes, files: 100_000, fields: 20, fieldSize: 64 * 1024 },
+    limits: { fileSize: maxBytes, files: maxFiles, fields: 20, fieldSize: 64 * 1024 },
   });
   const files: LogFile[] = [];
   const fields: Record<string, string> = {};
@@ -59,6 +65,7 @@ export async function receiveUpload(request: Request, directory: string, maxByte
       write.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
       writes.push(write);
     });
+    parser.on('filesLimit', () => parser.destroy(new TooManyFilesError(maxFiles)));
     parser.on('close', resolve);
     parser.on('error', reject);
   });
