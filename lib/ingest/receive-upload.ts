@@ -36,7 +36,7 @@ export async function receiveUpload(request: Request, directory: string, maxByte
   const parser = busboy({
     headers: { 'content-type': request.headers.get('content-type') ?? '' },
     preservePath: true,
-    limits: { fileSize: maxBytes, files: maxFiles, fields: 20, fieldSize: 64 * 1024 },
+    limits: { fileSize: maxBytes + 1, files: maxFiles, fields: 20, fieldSize: 64 * 1024 },
   });
   const files: LogFile[] = [];
   const fields: Record<string, string> = {};
@@ -50,22 +50,25 @@ export async function receiveUpload(request: Request, directory: string, maxByte
     parser.on('file', (_field, stream, info) => {
       const file: LogFile = { path: path.join(directory, String(files.length)), name: cleanRelativeName(info.filename ?? ''), size: 0 };
       files.push(file);
-      const refuse = () => {
-        const error = new UploadTooLargeError(maxBytes);
-        stream.destroy(error);
-        parser.destroy(error);
-      };
+      // Busboy emits 'data' and 'limit' in the middle of its own work and touches the part after them:
+      // destroying the parser right there crashes the process, so it is done once that work is over.
+      const refuse = () =>
+        process.nextTick(() => {
+          const error = new UploadTooLargeError(maxBytes);
+          stream.destroy(error);
+          parser.destroy(error);
+        });
       stream.on('data', (chunk: Buffer) => {
         total += chunk.length;
         file.size += chunk.length;
-        if (total > maxBytes) refuse();
+        if (total > maxBytes && !stream.destroyed) refuse();
       });
       stream.on('limit', refuse);
       const write = pipeline(stream, createWriteStream(file.path));
       write.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
       writes.push(write);
     });
-    parser.on('filesLimit', () => parser.destroy(new TooManyFilesError(maxFiles)));
+    parser.on('filesLimit', () => process.nextTick(() => parser.destroy(new TooManyFilesError(maxFiles))));
     parser.on('close', resolve);
     parser.on('error', reject);
   });
