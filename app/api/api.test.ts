@@ -38,7 +38,7 @@ describe('the HTTP API', () => {
   it('creates a dataset from a server path and reports it', async () => {
     const body = await waitUntilRead(id);
     expect(body).toMatchObject({ name: 'seeds', status: 'ready', stats: { records: 17, repaired: 7 } });
-    const list = await (await datasets.GET()).json();
+    const list = await (await datasets.GET(get('/api/datasets'))).json();
     expect(list.datasets.map((item: { id: string }) => item.id)).toContain(id);
   });
 

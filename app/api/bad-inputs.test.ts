@@ -62,7 +62,7 @@ function endlessUpload(totalBytes: number) {
 }
 
 async function datasetIds(): Promise<string[]> {
-  return (await (await datasets.GET()).json()).datasets.map((dataset: { id: string }) => dataset.id);
+  return (await (await datasets.GET(get('/api/datasets'))).json()).datasets.map((dataset: { id: string }) => dataset.id);
 }
 
 describe('hostile uploads', () => {
