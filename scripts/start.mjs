@@ -8,7 +8,7 @@ const root = path.resolve(import.meta.dirname, '..');
 // A log browser for security work sends nothing home.
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 const next = path.join(root, 'node_modules', '.bin', 'next');
-const SOURCES = ['app', 'components', 'lib', 'public', 'instrumentation.ts', 'next.config.js', 'postcss.config.mjs', 'package-lock.json'];
+const SOURCES = ['app', 'components', 'lib', 'public', 'instrumentation.ts', 'proxy.ts', 'next.config.js', 'postcss.config.mjs', 'package-lock.json'];
 const LOOPBACK = /^(127(\.\d{1,3}){3}|localhost|::1|\[::1\])$/;
 
 function newestChange(entry) {

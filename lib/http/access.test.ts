@@ -46,6 +46,16 @@ describe('accessRefusal', () => {
     expect(isCrossOrigin(request('/api/datasets', { method: 'GET', headers: { origin: 'http://evil.example' } }))).toBe(false);
   });
 
+  it('tells a form posted from this site under its no-referrer policy (Origin: null) from one of another site', () => {
+    const post = (headers: Record<string, string>) => request('/api/login', { method: 'POST', headers });
+    expect(isCrossOrigin(post({ origin: 'null', 'sec-fetch-site': 'same-origin' }))).toBe(false);
+    expect(isCrossOrigin(post({ origin: 'null', 'sec-fetch-site': 'cross-site' }))).toBe(true);
+    expect(isCrossOrigin(post({ origin: 'null' }))).toBe(true);
+    expect(isCrossOrigin(post({ origin: 'http://127.0.0.1:3000', 'sec-fetch-site': 'same-site' }))).toBe(true);
+    expect(isCrossOrigin(post({ 'sec-fetch-site': 'cross-site' }))).toBe(true);
+    expect(isCrossOrigin(post({ origin: 'http://127.0.0.1:3000', 'sec-fetch-site': 'same-origin' }))).toBe(false);
+  });
+
   it('with a token, asks for it as a bearer header or a session cookie', async () => {
     process.env.TRAILSCOPE_TOKEN = TOKEN;
     const refused = accessRefusal(request('/api/datasets'));
@@ -62,7 +72,7 @@ describe('accessRefusal', () => {
     process.env.TRAILSCOPE_TOKEN = TOKEN;
     const refused = accessRefusal(request('/datasets/abc?service=s3.amazonaws.com'));
     expect(refused?.status).toBe(303);
-    expect(refused?.headers.get('location')).toBe(`/login?next=${encodeURIComponent('/datasets/abc?service=s3.amazonaws.com')}`);
+    expect(refused?.headers.get('location')).toBe(`http://127.0.0.1:3000/login?next=${encodeURIComponent('/datasets/abc?service=s3.amazonaws.com')}`);
     expect(accessRefusal(request('/login'))).toBeNull();
     expect(accessRefusal(request('/api/login', { method: 'POST', headers: { origin: 'http://127.0.0.1:3000' } }))).toBeNull();
     expect(accessRefusal(request('/api/login', { method: 'POST', headers: { origin: 'http://evil.example' } }))?.status).toBe(403);

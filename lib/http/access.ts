@@ -52,15 +52,22 @@ export function hasAccess(request: Request, token: string): boolean {
   return session !== null && isValidSession(session, token);
 }
 
-/** True when the request changes state and says it comes from a page of another origin. */
+/**
+ * True when the request changes state and the browser says it comes from a page of another origin.
+ * Browsers send `Sec-Fetch-Site`; a form posted under this site's `no-referrer` policy has `Origin:
+ * null`, so that header alone cannot tell. Clients that send neither (curl, scripts) are no page.
+ */
 export function isCrossOrigin(request: Request): boolean {
   if (SAFE_METHODS.has(request.method)) return false;
+  const site = request.headers.get('sec-fetch-site');
+  // Another port of the same host is `same-site`: another origin all the same.
+  if (site !== null && site !== 'same-origin' && site !== 'none') return true;
   const origin = request.headers.get('origin');
   if (origin === null) return false;
+  if (origin === 'null') return site !== 'same-origin';
   try {
     return new URL(origin).host !== request.headers.get('host');
   } catch {
-    // `Origin: null` (a sandboxed frame, a file) or anything unreadable is another origin.
     return true;
   }
 }
@@ -83,8 +90,9 @@ export function accessRefusal(request: Request): Response | null {
       'www-authenticate': 'Bearer realm="trailscope"',
     });
   }
-  const next = new URLSearchParams({ next: `${url.pathname}${url.search}` });
-  return new Response(null, { status: 303, headers: { location: `/login?${next}` } });
+  const login = new URL('/login', url);
+  login.searchParams.set('next', `${url.pathname}${url.search}`);
+  return Response.redirect(login, 303);
 }
 
 /** Where to go after logging in: a path of this site only, never another host. */
