@@ -23,8 +23,13 @@ const post = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'a
 const start = () =>
   startOwnServer({ TRAILSCOPE_DATA_DIR: dataDir, TRAILSCOPE_LOG_ROOTS: logs }, async (url) => (await fetch(`${url}/api/datasets`)).ok);
 
-async function readingEnds(server: OwnServer, id: string) {
-  let dataset: { status: string } = { status: 'ingesting' };
+interface DatasetAnswer {
+  status: string;
+  stats: { records: number; duplicates: number };
+}
+
+async function readingEnds(server: OwnServer, id: string): Promise<DatasetAnswer> {
+  let dataset: DatasetAnswer = { status: 'ingesting', stats: { records: 0, duplicates: 0 } };
   await expect(async () => {
     dataset = await json(server, `/api/datasets/${id}`);
     expect(dataset.status).not.toBe('ingesting');
