@@ -31,6 +31,10 @@ export function errorToResponse(error: unknown): Response {
   if (error instanceof S3UriError) return errorResponse(400, 'bad_source', error.message);
   if (error instanceof EndpointNotAllowedError) return errorResponse(403, 'endpoint_not_allowed', error.message);
   if (isS3ServiceError(error)) return errorResponse(502, 'source_unavailable', `S3 answered ${error.name}: ${error.message}`);
+  if (error instanceof Error && /No space left on device|database has been invalidated/.test(error.message)) {
+    console.error(error);
+    return errorResponse(503, 'store_unavailable', 'the store cannot write its data directory (is the disk full?); free some space and try again');
+  }
   console.error(error);
   return errorResponse(500, 'internal', 'internal error');
 }

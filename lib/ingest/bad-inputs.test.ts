@@ -12,9 +12,10 @@ import { logInputs } from './log-inputs';
 const scratch = mkdtempSync(path.join(tmpdir(), 'trailscope-bad-'));
 let pathOf: (file: string) => string;
 
+// Writing the bombs takes a few seconds of compression.
 beforeAll(() => {
   pathOf = prepareBadCorpus(scratch);
-});
+}, 120_000);
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 async function readFile(file: string): Promise<ReadItem[]> {
@@ -45,16 +46,19 @@ describe('the hostile-input corpus', () => {
 
   it.each(badCases().map((item) => [item.file, item] as const))('reads %s as expected', async (_file, expected) => {
     let items: ReadItem[] = [];
+    const started = performance.now();
     const growth = await peakRssGrowthMb(async () => {
       items = await readFile(expected.file);
     });
+    // The figures of docs/reliability.md.
+    console.info(`${expected.file}: peak RSS +${growth.toFixed(0)} MB, ${(performance.now() - started).toFixed(0)} ms`);
     expect(items.filter((item) => item.type === 'event')).toHaveLength(expected.events);
     expect(problemsOf(items)).toEqual(
       expected.problems.map((problem) => ({ ...problem, reason: expect.stringContaining(problem.reason) })),
     );
     // Bombs, a 20 MB string and 100,000-deep nesting cost little memory: the reader never holds them whole.
     expect(growth, `memory grew ${growth.toFixed(0)} MB`).toBeLessThan(200);
-  });
+  }, 30_000);
 
   it('keeps hostile keys as data: no prototype is polluted and identity comes from real fields only', async () => {
     const items = await readFile('proto-keys.jsonl');
