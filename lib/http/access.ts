@@ -72,6 +72,7 @@ export function isCrossOrigin(request: Request): boolean {
   }
 }
 
+// The error shape of lib/http/responses, built here: that module reaches the store, which the proxy must not load.
 function refuse(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
   return Response.json({ error: { code, message } }, { status, headers });
 }
