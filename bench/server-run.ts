@@ -54,7 +54,7 @@ async function waitForServer(): Promise<void> {
 }
 
 /** The largest peak resident set (VmHWM) among the server's processes. */
-function peakRssMb(pid: number): number {
+export function peakRssMb(pid: number): number {
   return Math.max(
     ...[pid, ...descendants(pid)].map((process) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${process}/status`, 'utf8'))?.[1] ?? 0) / 1024),
   );
@@ -68,7 +68,7 @@ async function timed(url: string): Promise<number> {
   return performance.now() - started;
 }
 
-function percentile(values: number[], fraction: number): number {
+export function percentile(values: number[], fraction: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]!;
 }

@@ -6,8 +6,14 @@ export interface ServerConfig {
   /** Directories the server may read when pointed at a path (after resolving symlinks). */
   logRoots: string[];
   maxUploadBytes: number;
+  /** Bytes of a JSON request body (pasted text), which has to be held in memory to be parsed. */
+  maxPasteBytes: number;
   maxDecompressedBytes: number;
+  /** How many times its compressed size a gzip file or zip entry may expand to (past the first MiB). */
+  maxExpansionRatio: number;
   maxRecordChars: number;
+  /** Files one dataset may hold, counting every batch added to it. */
+  maxFilesPerDataset: number;
   /** S3-compatible endpoints a request may name instead of AWS; none unless the operator lists them. */
   s3Endpoints: string[];
   /** DuckDB's memory limit, in its own notation (e.g. 768MB, 2GB). */
@@ -32,8 +38,11 @@ export function serverConfig(): ServerConfig {
       path.resolve(/*turbopackIgnore: true*/ cwd, root),
     ),
     maxUploadBytes: positiveNumber('TRAILSCOPE_MAX_UPLOAD_BYTES', 2 * 1024 ** 3),
+    maxPasteBytes: positiveNumber('TRAILSCOPE_MAX_PASTE_BYTES', 64 * 1024 ** 2),
     maxDecompressedBytes: positiveNumber('TRAILSCOPE_MAX_DECOMPRESSED_BYTES', 2 * 1024 ** 3),
+    maxExpansionRatio: positiveNumber('TRAILSCOPE_MAX_EXPANSION_RATIO', 200),
     maxRecordChars: positiveNumber('TRAILSCOPE_MAX_RECORD_CHARS', 2 * 1024 ** 2),
+    maxFilesPerDataset: positiveNumber('TRAILSCOPE_MAX_FILES_PER_DATASET', 100_000),
     s3Endpoints: (process.env.TRAILSCOPE_S3_ENDPOINTS ?? '').split(/[\s,]+/).filter(Boolean),
     dbMemoryLimit: process.env.TRAILSCOPE_DB_MEMORY || '768MB',
   };

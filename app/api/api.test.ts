@@ -38,7 +38,7 @@ describe('the HTTP API', () => {
   it('creates a dataset from a server path and reports it', async () => {
     const body = await waitUntilRead(id);
     expect(body).toMatchObject({ name: 'seeds', status: 'ready', stats: { records: 17, repaired: 7 } });
-    const list = await (await datasets.GET()).json();
+    const list = await (await datasets.GET(get('/api/datasets'))).json();
     expect(list.datasets.map((item: { id: string }) => item.id)).toContain(id);
   });
 
@@ -94,11 +94,12 @@ describe('the HTTP API', () => {
     expect(refused.status).toBe(409);
   });
 
-  it('refuses server paths outside the log roots, symlinks and dot-dots included, with 403', async () => {
+  it('refuses server paths outside the log roots, symlinks, dot-dots and encoded dot-dots included, with 403', async () => {
     const link = path.join(process.cwd(), 'fixtures', `.escape-${process.pid}`);
     symlinkSync(tmpdir(), link);
     try {
-      for (const requested of ['/etc', path.join(process.cwd(), 'fixtures/../package.json'), link, `${link}/x`, 'fixtures/%2e%2e/package.json']) {
+      for (const requested of ['/etc', path.join(process.cwd(), 'fixtures/../package.json'), link, `${link}/x`, 'fixtures/%2e%2e/package.json',
+        'fixtures/%252e%252e/package.json', 'fixtures/..%2fpackage.json', 'fixtures/\uff0e\uff0e/package.json', 'fixtures\\..\\package.json']) {
         const response = await datasets.POST(postJson('/api/datasets', { path: requested }));
         expect(response.status, requested).toBe(403);
         expect((await response.json()).error.code).toBe('path_outside_roots');

@@ -24,7 +24,7 @@ function stratusRecordCount(): number {
 }
 
 async function datasetIds(): Promise<string[]> {
-  const { datasets: list } = await (await datasets.GET()).json();
+  const { datasets: list } = await (await datasets.GET(get('/api/datasets'))).json();
   return list.map((item: { id: string }) => item.id).sort();
 }
 

@@ -53,7 +53,9 @@ function resourcesOf(value: string): unknown[] | undefined {
 function recordOf(row: Record<string, string>): Record<string, unknown> {
   const record: Record<string, unknown> = {};
   for (const [column, value] of Object.entries(row)) {
-    const field = COLUMN_TO_FIELD[column.trim().toLowerCase()];
+    const name = column.trim().toLowerCase();
+    // Column names are hostile: `constructor` must not find Object's own.
+    const field = Object.hasOwn(COLUMN_TO_FIELD, name) ? COLUMN_TO_FIELD[name] : undefined;
     if (field && value !== '') record[field] = field === 'eventTime' ? eventTimeOf(value) : value;
   }
   const cell = (name: string) => Object.entries(row).find(([column]) => column.trim().toLowerCase() === name)?.[1] || undefined;

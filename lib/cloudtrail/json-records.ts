@@ -117,6 +117,16 @@ function drain<T, R>(generator: Generator<T, R>, into: T[]): R {
 }
 
 function readCandidate(file: string, candidate: RecordCandidate): { item: ReadItem; notCloudTrail: boolean } | 'digest' {
+  try {
+    return readRecord(file, candidate);
+  } catch (error) {
+    // A record nested thousands deep overflows the stack of whatever walks it: it alone is lost.
+    if (!(error instanceof RangeError)) throw error;
+    return { item: quarantined(file, candidate.start, `record is nested too deeply to read (${error.message})`, candidate.text), notCloudTrail: false };
+  }
+}
+
+function readRecord(file: string, candidate: RecordCandidate): { item: ReadItem; notCloudTrail: boolean } | 'digest' {
   const parsed = tolerantParse(candidate.text, candidate.start);
   if (!parsed.ok) return { item: quarantined(file, parsed.at, parsed.reason, candidate.text), notCloudTrail: false };
   const classified = classify(parsed.value, candidate);

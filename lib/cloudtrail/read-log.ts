@@ -9,12 +9,17 @@ export type { ReadItem } from './read-item';
 export interface ReadLimits {
   /** Bytes a single gzip input may expand to. */
   maxDecompressedBytes: number;
+  /** Times its compressed size a gzip input may expand to, past its first MiB. */
+  maxExpansionRatio?: number;
   /** Characters a single record may have. */
   maxRecordChars: number;
 }
 
+const DEFAULT_EXPANSION_RATIO = 200;
+
 const DEFAULT_READ_LIMITS: ReadLimits = {
   maxDecompressedBytes: 2 * 1024 ** 3,
+  maxExpansionRatio: DEFAULT_EXPANSION_RATIO,
   maxRecordChars: 2 * 1024 ** 2,
 };
 
@@ -66,7 +71,11 @@ export async function* readLog(
   limits: ReadLimits = DEFAULT_READ_LIMITS,
 ): AsyncGenerator<ReadItem[]> {
   try {
-    const texts = decodeText(decodeBytes(chunks, limits.maxDecompressedBytes))[Symbol.asyncIterator]();
+    const decompression = {
+      maxBytes: limits.maxDecompressedBytes,
+      maxRatio: limits.maxExpansionRatio ?? DEFAULT_EXPANSION_RATIO,
+    };
+    const texts = decodeText(decodeBytes(chunks, decompression))[Symbol.asyncIterator]();
     // Look at the first few thousand characters, however the input is chunked, before deciding its form.
     const taken: string[] = [];
     let sampled = 0;

@@ -1,5 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { EXPANSION_GRACE_BYTES } from '@/lib/cloudtrail/decode';
+import { serverConfig } from '@/lib/config';
 import type { LogFile } from './log-file';
 import { zipEntries } from './zip-entries';
 
@@ -27,22 +29,42 @@ async function* counted(chunks: AsyncIterable<Uint8Array>, onRead: (bytes: numbe
   }
 }
 
+/** Why a zip entry is refused before any of it is inflated, or null when it may be read. */
+function entryRefusal(entry: { uncompressedSize: number; compressedSize: number }, expandedSoFar: number, maxBytes: number, maxRatio: number) {
+  if (entry.uncompressedSize > maxBytes) return `${entry.uncompressedSize} bytes uncompressed, over the limit of ${maxBytes}`;
+  // Many entries may each stay under the limit (or share one compressed stream): the archive has one budget.
+  if (expandedSoFar + entry.uncompressedSize > maxBytes) return `the archive's entries together expand past the limit of ${maxBytes} bytes`;
+  if (entry.uncompressedSize > EXPANSION_GRACE_BYTES && entry.uncompressedSize > maxRatio * Math.max(entry.compressedSize, 1)) {
+    return `expands more than ${maxRatio} times its compressed size (a decompression bomb?)`;
+  }
+  return null;
+}
+
 /**
  * The inputs a file holds: the file itself, or — for a zip archive, told by its content — each
- * entry, named `<archive>/<entry>`. An entry that says it is larger than `maxBytes` is refused
- * before any of it is inflated.
+ * entry, named `<archive>/<entry>`. An entry that says it is larger than `maxBytes` (alone or with
+ * the entries before it), or expands more than `maxRatio` times, is refused before any of it is
+ * inflated; yauzl checks that no entry inflates past what it says.
  */
-export async function* logInputs(file: LogFile, maxBytes: number, onRead: (bytes: number) => void = () => {}): AsyncGenerator<LogInput> {
+export async function* logInputs(
+  file: LogFile,
+  maxBytes: number,
+  onRead: (bytes: number) => void = () => {},
+  maxRatio = serverConfig().maxExpansionRatio,
+): AsyncGenerator<LogInput> {
   if (!(await startsLikeZip(file.path))) {
     yield { name: file.name, chunks: counted(createReadStream(file.path), onRead) };
     return;
   }
+  let expanded = 0;
   for await (const entry of zipEntries(file.path)) {
     const name = `${file.name}/${entry.name}`;
-    if (entry.uncompressedSize > maxBytes) {
-      yield { name, error: `${name}: ${entry.uncompressedSize} bytes uncompressed, over the limit of ${maxBytes}` };
+    const refusal = entryRefusal(entry, expanded, maxBytes, maxRatio);
+    if (refusal) {
+      yield { name, error: `${name}: ${refusal}` };
       continue;
     }
+    expanded += entry.uncompressedSize;
     yield { name, chunks: { [Symbol.asyncIterator]: async function* () { yield* await entry.open(); } } };
     onRead(entry.compressedSize);
   }

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { serverConfig } from '@/lib/config';
-import { createDataset, deleteDataset, renameDataset } from '@/lib/store/datasets';
-import { collectFiles } from './collect-files';
+import { createDataset, deleteDataset, getCounters, renameDataset } from '@/lib/store/datasets';
+import { TooManyFilesError, collectFiles } from './collect-files';
 import { IngestBusyError, cancelIngest, ingestSettled, isIngesting, startIngest } from './ingest-job';
 import type { LogFile } from './log-file';
 import { resolveInsideRoots } from './log-roots';
@@ -11,11 +11,12 @@ import { receiveUpload } from './receive-upload';
 import { downloadS3Prefix, parseS3Uri } from './s3-prefix';
 
 /**
- * Files gathered from one source; `directory` is where a source may keep copies. Most sources
- * gather at once (an upload must be read while the request lasts); a slow one (an S3 download)
- * says what it will be and fetches its files later, in the background job, where it can be cancelled.
+ * Files gathered from one source; `directory` is where a source may keep copies, `maxFiles` how
+ * many files the dataset has room for. Most sources gather at once (an upload must be read while
+ * the request lasts); a slow one (an S3 download) says what it will be and fetches its files later,
+ * in the background job, where it can be cancelled.
  */
-export type Gather = (directory: string) => Promise<
+export type Gather = (directory: string, maxFiles: number) => Promise<
   | { files: LogFile[]; name: string; source: string }
   | { fetch: (signal: AbortSignal) => Promise<LogFile[]>; name: string; source: string }
 >;
@@ -36,8 +37,8 @@ function describeFiles(files: LogFile[]): string {
 
 /** A multipart upload, streamed to disk part by part. */
 export function uploadSource(request: Request): Gather {
-  return async (directory) => {
-    const { files, fields } = await receiveUpload(request, directory, serverConfig().maxUploadBytes);
+  return async (directory, maxFiles) => {
+    const { files, fields } = await receiveUpload(request, directory, serverConfig().maxUploadBytes, maxFiles);
     return { files, name: fields.name?.trim() || describeFiles(files), source: `upload: ${describeFiles(files)}` };
   };
 }
@@ -54,9 +55,9 @@ export function textSource(text: string, name = 'pasted text'): Gather {
 
 /** A file or folder on the server: inside TRAILSCOPE_LOG_ROOTS unless `trusted` (the operator's own command line). */
 export function serverPathSource(requested: string, options: { trusted?: boolean; name?: string } = {}): Gather {
-  return async () => {
+  return async (_directory, maxFiles) => {
     const resolved = options.trusted ? path.resolve(requested) : await resolveInsideRoots(requested, serverConfig().logRoots);
-    return { files: await collectFiles(resolved), name: options.name ?? path.basename(resolved), source: resolved };
+    return { files: await collectFiles(resolved, maxFiles), name: options.name ?? path.basename(resolved), source: resolved };
   };
 }
 
@@ -86,13 +87,24 @@ export function filesSource(files: LogFile[], name: string, source: string): Gat
   return async () => ({ files, name, source });
 }
 
+/** What a gathered source hands the job: its files, or how to fetch them, never more than `maxFiles`. */
+function filesOf(gathered: Awaited<ReturnType<Gather>>, maxFiles: number) {
+  if ('files' in gathered) return gathered.files;
+  return async (signal: AbortSignal) => {
+    const files = await gathered.fetch(signal);
+    if (files.length > maxFiles) throw new TooManyFilesError(maxFiles);
+    return files;
+  };
+}
+
 /** A new dataset from a source, read in the background; a source that fails leaves nothing behind. */
 export async function createDatasetFrom(gather: Gather, options: { isSample?: boolean } = {}): Promise<{ id: string; done: Promise<void> }> {
   const id = await createDataset({ name: 'new dataset', source: 'pending', isSample: options.isSample });
   try {
-    const gathered = await gather(batchDirectory(id));
+    const { maxFilesPerDataset } = serverConfig();
+    const gathered = await gather(batchDirectory(id), maxFilesPerDataset);
     await renameDataset(id, gathered.name, gathered.source);
-    const { done } = await startIngest(id, 'files' in gathered ? gathered.files : gathered.fetch);
+    const { done } = await startIngest(id, filesOf(gathered, maxFilesPerDataset));
     return { id, done };
   } catch (error) {
     await discardDataset(id);
@@ -105,8 +117,10 @@ export async function addToDataset(id: string, gather: Gather): Promise<{ done: 
   if (isIngesting(id)) throw new IngestBusyError('this dataset is still reading files; wait or cancel first');
   const directory = batchDirectory(id);
   try {
-    const gathered = await gather(directory);
-    return await startIngest(id, 'files' in gathered ? gathered.files : gathered.fetch);
+    const room = serverConfig().maxFilesPerDataset - (await getCounters(id)).filesTotal;
+    if (room <= 0) throw new TooManyFilesError(0);
+    const gathered = await gather(directory, room);
+    return await startIngest(id, filesOf(gathered, room));
   } catch (error) {
     await rm(directory, { recursive: true, force: true });
     throw error;

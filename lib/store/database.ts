@@ -68,11 +68,31 @@ async function connect(): Promise<DuckDBConnection> {
   return (await instance).connect();
 }
 
+/** DuckDB gives up on a database after a write fails (a full disk) and refuses every later use of it. */
+function isInvalidated(error: unknown): boolean {
+  return error instanceof Error && error.message.includes('database has been invalidated');
+}
+
+/** Drops a store DuckDB gave up on, so that the next use opens it again (once there is room) instead of failing forever. */
+async function forgetInvalidated(error: unknown): Promise<void> {
+  if (!isInvalidated(error)) return;
+  const databases = registry[OPEN];
+  const file = databaseFile();
+  const instance = databases?.get(file);
+  if (!instance) return;
+  databases!.delete(file);
+  console.error(`Trailscope: the store stopped after a failed write (is the disk full?); it is opened again at the next request. ${error instanceof Error ? error.message : error}`);
+  (await instance.catch(() => null))?.closeSync();
+}
+
 /** Runs `work` on a fresh connection to the store. */
 export async function withConnection<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
   const connection = await connect();
   try {
     return await work(connection);
+  } catch (error) {
+    await forgetInvalidated(error);
+    throw error;
   } finally {
     connection.closeSync();
   }

@@ -159,14 +159,34 @@ export async function markIngesting(id: string): Promise<void> {
   });
 }
 
-/** Datasets left 'ingesting' by a server that stopped mid-way: they say so, keeping what was saved. */
+/**
+ * Datasets left 'ingesting' by a server that stopped mid-way: they say so, and count what was
+ * committed (records read but not yet saved are gone, so the counts reconcile again). Adding the
+ * same files once more finishes the reading; the records already held become duplicates.
+ */
 export async function markInterrupted(): Promise<number> {
-  const result = await withConnection((connection) =>
-    connection.run(
-      `UPDATE datasets SET status = 'failed', error = 'interrupted: the server stopped while reading; the events saved before that are kept' WHERE status = 'ingesting'`,
-    ),
-  );
-  return result.rowsChanged;
+  return withConnection(async (connection) => {
+    const ids = (await readRows(connection, `SELECT id FROM datasets WHERE status = 'ingesting'`)).map((row) => String(row.id));
+    for (const id of ids) {
+      await connection.run(
+        `UPDATE datasets SET
+           records = (SELECT count(*) FROM events WHERE dataset_id = $id),
+           repaired = (SELECT count(*) FILTER (WHERE repaired) FROM events WHERE dataset_id = $id),
+           time_from = (SELECT min(event_time) FROM events WHERE dataset_id = $id),
+           time_to = (SELECT max(event_time) FROM events WHERE dataset_id = $id),
+           quarantined = (SELECT count(*) FROM problems WHERE dataset_id = $id AND kind = 'quarantined')
+         WHERE id = $id`,
+        { id },
+      );
+      await connection.run(
+        `UPDATE datasets SET status = 'failed', records_seen = records + duplicates + quarantined,
+           error = 'interrupted: the server stopped while reading; the ' || records || ' events saved before that are kept. Add the same files again to finish: records already held count as duplicates.'
+         WHERE id = $id`,
+        { id },
+      );
+    }
+    return ids.length;
+  });
 }
 
 export async function saveCounters(id: string, counters: DatasetCounters): Promise<void> {
