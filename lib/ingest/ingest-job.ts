@@ -55,7 +55,7 @@ async function* readFile(file: LogFile, limits: ReadLimits, onRead: (bytes: numb
 /** Reads `files` into the dataset, adding to what it holds, until done or aborted; then removes duplicates. */
 async function ingest(datasetId: string, files: LogFile[], signal: AbortSignal): Promise<void> {
   const config = serverConfig();
-  const limits = { maxDecompressedBytes: config.maxDecompressedBytes, maxRecordChars: config.maxRecordChars };
+  const limits = { maxDecompressedBytes: config.maxDecompressedBytes, maxRecordChars: config.maxRecordChars, maxExpansionRatio: config.maxExpansionRatio };
   const counters: DatasetCounters = await getCounters(datasetId);
   counters.filesTotal += files.length;
   counters.bytesTotal += files.reduce((sum, file) => sum + file.size, 0);
