@@ -8,7 +8,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { peakRssMb, percentile } from './server-run';
+import { percentile } from './percentile';
+import { peakRssMb } from './server-run';
 
 const PORT = Number(process.env.LOAD_PORT ?? 3391);
 const BASE = `http://127.0.0.1:${PORT}`;

@@ -6,6 +6,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { type BrowserFigures, measureBrowser } from './browser-paint';
+import { percentile } from './percentile';
 
 const PORT = 3390;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -23,6 +25,7 @@ export interface ServerRun {
   records: number;
   duplicates: number;
   latencies: Latency[];
+  browser: BrowserFigures;
   peakRssMb: number;
 }
 
@@ -68,11 +71,6 @@ async function timed(url: string): Promise<number> {
   return performance.now() - started;
 }
 
-export function percentile(values: number[], fraction: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]!;
-}
-
 async function measure(name: string, urls: string[], target: number): Promise<Latency> {
   for (const url of urls.slice(0, 3)) await timed(url);
   const times: number[] = [];
@@ -114,7 +112,8 @@ export async function runServer(corpusDirectory: string): Promise<ServerRun> {
       await measure('summary: one service', repeat((i) => `${api}/summary?service=${services[i % services.length]}.amazonaws.com`), 150),
       await measure('free text q', repeat((i) => `${api}/events?q=${['terraform', 'ThrottlingException', 'bucket-1a', 'ci-bot', 'HIDDEN_DUE', 'ap-southeast-2', 'GenerateDataKey', 'session-17'][i % 8]}`), 300),
     ];
-    return { ingestSeconds, records: dataset.stats.records, duplicates: dataset.stats.duplicates, latencies, peakRssMb: peakRssMb(server.pid!) };
+    const browser = await measureBrowser(`${BASE}/datasets/${id}`);
+    return { ingestSeconds, records: dataset.stats.records, duplicates: dataset.stats.duplicates, latencies, browser, peakRssMb: peakRssMb(server.pid!) };
   } finally {
     server.kill('SIGTERM');
     await new Promise((resolve) => server.once('exit', resolve));
