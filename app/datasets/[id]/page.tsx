@@ -75,7 +75,7 @@ export default async function DatasetPage({ params, searchParams }: PageProps) {
           </div>
           <div className={details[0] ? 'grid grid-cols-[minmax(0,1fr)_minmax(0,28rem)] gap-4' : undefined}>
             {page.rows.length > 0 ? (
-              <EventTable rows={page.rows} view={view} pathname={pathname} />
+              <EventTable datasetId={id} page={page} view={view} pathname={pathname} />
             ) : (
               <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm dark:border-slate-700">
                 No events match these filters. Remove a filter above, or{' '}
