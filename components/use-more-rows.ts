@@ -13,7 +13,7 @@ export const MAX_LOADED_ROWS = 10_000;
 
 /** What decides which rows a page holds: the view less what only changes how they are shown. */
 function queryKey(view: View): string {
-  return viewToSearchParams({ ...view, detail: undefined, hide: [], tz: 'UTC' }).toString();
+  return viewToSearchParams({ ...view, detail: undefined, hide: [], tz: 'UTC', stack: 'outcome' }).toString();
 }
 
 type More = { key: string; rows: EventRow[]; nextCursor: number | null; error: string | null };

@@ -14,6 +14,9 @@ async function scrollToEnd(page: Page) {
   await scrollBox(page).evaluate((box) => box.scrollTo({ top: box.scrollHeight }));
 }
 
+// Pages of a thousand rows take a while to render on a busy machine.
+test.describe.configure({ timeout: 90_000 });
+
 test('a page larger than the screen keeps only the rows in sight in the DOM', async ({ page }) => {
   await page.goto(`${await sampleHref(page)}?limit=1000&sort=time&order=asc`);
   await expect(page.getByText('Rows 1–329 of 329 in the table')).toBeVisible();

@@ -60,7 +60,7 @@ export default async function DatasetPage({ params, searchParams }: PageProps) {
         <div className="min-w-0 space-y-3">
           <SearchBox key={view.q ?? ''} view={view} pathname={pathname} />
           <TimeRangePicker key={`${view.from}|${view.to}`} view={view} pathname={pathname} />
-          <EventHistogram histogram={summary.histogram} view={view} pathname={pathname} />
+          <EventHistogram histogram={summary.histogram} services={summary.services} view={view} pathname={pathname} />
           <div className="flex flex-wrap items-center justify-between gap-2">
             <FilterPills view={view} pathname={pathname} />
             <TimeZoneToggle view={view} pathname={pathname} />
