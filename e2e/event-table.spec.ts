@@ -57,10 +57,9 @@ test('scrolling to the end of the loaded rows fetches the next pages, while the 
   // Each drawn row is the one the events API puts at that position.
   const id = href.split('/').pop();
   const api = await (await page.request.get(`/api/datasets/${id}/events?sort=time&order=asc&limit=1000`)).json();
-  for (const row of await rows(page).all()) {
-    const position = Number(await row.getAttribute('aria-rowindex')) - 2;
-    await expect(row.locator('td').nth(2)).toHaveText(api.rows[position].eventName ?? '—');
-  }
+  const drawn = await rows(page).evaluateAll((trs) => trs.map((tr) => [Number(tr.getAttribute('aria-rowindex')) - 2, tr.children[2]?.textContent]));
+  expect(drawn.length).toBeGreaterThan(5);
+  for (const [position, eventName] of drawn) expect(eventName).toBe(api.rows[position as number].eventName ?? '—');
 });
 
 test('the keyboard cursor scrolls itself into view, and Enter opens the row it is on', async ({ page }) => {
