@@ -43,7 +43,7 @@ export function eventColumns(pathname: string, view: View): EventColumn[] {
         </Link>
       ),
     },
-    { id: 'service', header: 'Service', sortField: 'service', size: 130, grow: 1, cell: ({ row }) => link('service', row.original.eventSource, row.original.serviceName) },
+    { id: 'service', header: 'Service', sortField: 'service', size: 150, grow: 1, cell: ({ row }) => link('service', row.original.eventSource, row.original.serviceName) },
     { id: 'event', header: 'Event name', sortField: 'event', size: 180, grow: 2, cell: ({ row }) => link('event', row.original.eventName) },
     {
       id: 'identity',
