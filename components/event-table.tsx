@@ -38,7 +38,7 @@ const widthOf = (column: EventColumn): CSSProperties => ({ flex: `${column.grow 
  * Virtual), fetching the next page from the events API as it nears the end of what is loaded.
  */
 export function EventTable({ datasetId, page, view, pathname }: EventTableProps) {
-  const { rows, nextCursor, loading, error, full, loadMore } = useMoreRows(datasetId, page, view);
+  const { key, rows, nextCursor, loading, error, full, loadMore } = useMoreRows(datasetId, page, view);
   const definitions = eventColumns(pathname, view);
   const columnVisibility = Object.fromEntries(view.hide.map((column) => [column, false]));
   // The app does not use the React Compiler, so TanStack's unmemoizable table object is fine here.
@@ -55,8 +55,11 @@ export function EventTable({ datasetId, page, view, pathname }: EventTableProps)
     initialRect: { width: 1200, height: 720 },
   });
   const router = useRouter();
-  // Which row the keyboard is on is screen state, not view state: it stays out of the URL.
-  const [cursor, setCursor] = useState(() => Math.max(0, rows.findIndex((row) => row.eventId === view.detail)));
+  // Which row the keyboard is on is screen state, not view state: it stays out of the URL. It starts
+  // on the open record, and starts there again whenever the rows do.
+  const openRow = Math.max(0, rows.findIndex((row) => row.eventId === view.detail));
+  const [cursorAt, setCursorAt] = useState({ key, index: openRow });
+  const cursor = cursorAt.key === key ? cursorAt.index : openRow;
   const offset = view.cursor ?? 0;
   const items = virtualizer.getVirtualItems();
   const lastDrawn = items.at(-1)?.index ?? -1;
@@ -66,15 +69,13 @@ export function EventTable({ datasetId, page, view, pathname }: EventTableProps)
   });
   useEffect(() => nearEnd(), [lastDrawn, rows.length]);
 
-  const showSelected = useEffectEvent(() => {
-    if (cursor > 0) virtualizer.scrollToIndex(cursor, { align: 'center' });
-  });
-  // A link that opens a record deep in the page shows that record's row, not the top of the page.
-  useEffect(() => showSelected(), []);
+  const showCursor = useEffectEvent(() => virtualizer.scrollToIndex(cursor, { align: cursor > 0 ? 'center' : 'start' }));
+  // New rows are shown from the top, or from the open record when a link opens one deep in the page.
+  useEffect(() => showCursor(), [key]);
 
   function moveTo(index: number) {
     const next = Math.min(rows.length - 1, Math.max(0, index));
-    setCursor(next);
+    setCursorAt({ key, index: next });
     virtualizer.scrollToIndex(next, { align: 'auto' });
   }
 

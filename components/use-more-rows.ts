@@ -19,6 +19,8 @@ function queryKey(view: View): string {
 type More = { key: string; rows: EventRow[]; nextCursor: number | null; error: string | null };
 
 export interface LoadedRows {
+  /** Changes exactly when the rows start again from the server's page. */
+  key: string;
   rows: EventRow[];
   /** Where the next page starts, or null when the result has no more rows. */
   nextCursor: number | null;
@@ -71,5 +73,5 @@ export function useMoreRows(datasetId: string, page: EventPage, view: View): Loa
       .finally(() => setPending((latest) => (latest === request ? null : latest)));
   }
 
-  return { rows, nextCursor: current.nextCursor, loading: pending === `${key}@${current.nextCursor}`, error: current.error, full, loadMore };
+  return { key, rows, nextCursor: current.nextCursor, loading: pending === `${key}@${current.nextCursor}`, error: current.error, full, loadMore };
 }

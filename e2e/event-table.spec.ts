@@ -15,7 +15,7 @@ async function scrollToEnd(page: Page) {
 }
 
 // Pages of a thousand rows take a while to render on a busy machine.
-test.describe.configure({ timeout: 90_000 });
+test.describe.configure({ timeout: 150_000 });
 
 test('a page larger than the screen keeps only the rows in sight in the DOM', async ({ page }) => {
   await page.goto(`${await sampleHref(page)}?limit=1000&sort=time&order=asc`);
@@ -36,16 +36,23 @@ test('a page larger than the screen keeps only the rows in sight in the DOM', as
   await expect(last).toContainText('2025-03-26 17:22:33');
   expect(await rows(page).count()).toBeLessThanOrEqual(MAX_DRAWN_ROWS);
   await page.screenshot({ path: 'test-results/screenshots/virtual-table-end.png' });
+
+  // Other rows start from the top again, not from where the old ones were scrolled to.
+  await page.getByRole('columnheader', { name: 'Service' }).getByRole('link').click();
+  await expect(page).toHaveURL(/sort=service/);
+  await expect(rows(page).first()).toHaveAttribute('aria-rowindex', '2');
+  expect(await scrollBox(page).evaluate((box) => box.scrollTop)).toBe(0);
 });
 
 test('scrolling to the end of the loaded rows fetches the next pages, while the URL keeps where the table starts', async ({ page }) => {
   const href = await sampleHref(page);
   await page.goto(`${href}?limit=50&sort=time&order=asc`);
   const url = page.url();
-  await expect(page.getByText('Rows 1–50 of 329 in the table')).toBeVisible();
   await expect(page.getByText('1–50 of 329 events')).toBeVisible();
+  // Fifty rows leave fewer than a screenful and the prefetch margin below the box, so the next page comes unasked.
+  await expect(page.getByText('Rows 1–100 of 329 in the table')).toBeVisible();
 
-  for (const loaded of [100, 150, 200, 250, 300, 329]) {
+  for (const loaded of [150, 200, 250, 300, 329]) {
     await scrollToEnd(page);
     await expect(page.getByText(`Rows 1–${loaded} of 329 in the table`)).toBeVisible();
   }
