@@ -2,16 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Page, expect, test } from '@playwright/test';
+import { eventRows as rows, firstRows } from './event-rows';
 import { type OwnServer, freePort, sampleId, startOwnServer } from './own-server';
 
-const rows = (page: Page) => page.getByRole('table', { name: 'Events' }).locator('tbody tr');
 const detailHeading = (page: Page) => page.getByRole('complementary', { name: 'Event detail' }).getByRole('heading', { level: 2 });
 
-/** What an analyst sees of a view: the rows in order, which column sorts them and how, and the open record. */
+/** What an analyst sees of a view: its first rows in order, how many match, which column sorts them and how, and the open record. */
 async function seen(page: Page) {
-  await expect(rows(page).first()).toBeVisible();
   return {
-    rows: await rows(page).allInnerTexts(),
+    rows: await firstRows(page),
+    count: await page.getByText(/^Rows .* in the table$/).innerText(),
     sortedBy: await page.locator('th[aria-sort]').textContent(),
     order: await page.locator('th[aria-sort]').getAttribute('aria-sort'),
     detail: await detailHeading(page).innerText(),
@@ -31,7 +31,8 @@ test('a full link and a short link open the same rows, sort and record after the
     await rows(page).nth(3).getByRole('link', { name: /20\d\d-/ }).click();
     await expect(page).toHaveURL(/detail=/);
     const before = await seen(page);
-    expect(before).toMatchObject({ sortedBy: 'Identity ▲', order: 'ascending' });
+    expect(before).toMatchObject({ sortedBy: 'Identity ▲', order: 'ascending', count: 'Rows 1–87 of 87 in the table' });
+    expect(before.rows).toHaveLength(10);
     const fullLink = page.url();
     await page.getByRole('button', { name: 'Copy short link' }).click();
     const shortLink = await page.getByLabel('Short link').inputValue();
