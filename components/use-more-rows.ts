@@ -9,7 +9,7 @@ import type { View } from '@/lib/view/view-schema';
  * Rows kept in the browser at once. Past this the table stops loading and offers to continue from
  * a new cursor, so an hour of scrolling through a million events cannot exhaust the tab's memory.
  */
-export const MAX_LOADED_ROWS = 10_000;
+const MAX_LOADED_ROWS = 10_000;
 
 /** What decides which rows a page holds: the view less what only changes how they are shown. */
 function queryKey(view: View): string {
