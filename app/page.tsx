@@ -1,6 +1,6 @@
 import { DatasetList } from '@/components/dataset-list';
 import { DropZone } from '@/components/drop-zone';
-import { PasteForm, ServerPathForm } from '@/components/source-forms';
+import { PasteForm, S3PrefixForm, ServerPathForm } from '@/components/source-forms';
 import { serverConfig } from '@/lib/config';
 import { listDatasets } from '@/lib/store/datasets';
 
@@ -8,6 +8,7 @@ export const dynamic = 'force-dynamic';
 
 export default async function HomePage() {
   const datasets = await listDatasets();
+  const config = serverConfig();
   return (
     <div className="space-y-8">
       <section className="space-y-3">
@@ -20,7 +21,10 @@ export default async function HomePage() {
         <DropZone />
         <div className="grid gap-6 md:grid-cols-2">
           <PasteForm />
-          <ServerPathForm roots={serverConfig().logRoots} />
+          <div className="space-y-6">
+            <ServerPathForm roots={config.logRoots} />
+            <S3PrefixForm endpoints={config.s3Endpoints} />
+          </div>
         </div>
       </section>
       <section className="space-y-3">

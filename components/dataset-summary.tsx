@@ -1,6 +1,13 @@
 import Link from 'next/link';
 import type { Dataset } from '@/lib/store/datasets';
+import { getProblems } from '@/lib/store/problems';
+import { FileErrors } from './file-errors';
 import { formatCount, formatUtc } from './format';
+
+/** The files of the dataset that could not be read, listed where the analyst lands after reading. */
+async function UnreadableFiles({ datasetId }: { datasetId: string }) {
+  return <FileErrors problems={await getProblems(datasetId, ['file-error'])} />;
+}
 
 /** The dataset's name, size, time span and what went wrong while reading it. */
 export function DatasetSummary({ dataset }: { dataset: Dataset }) {
@@ -21,6 +28,7 @@ export function DatasetSummary({ dataset }: { dataset: Dataset }) {
           Reading this dataset {dataset.status === 'failed' ? `failed: ${dataset.error ?? 'unknown error'}` : 'was cancelled'}. The events read before that are shown.
         </p>
       )}
+      {failedFiles > 0 && <UnreadableFiles datasetId={dataset.id} />}
     </header>
   );
 }

@@ -3,6 +3,8 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import type { Dataset } from '@/lib/store/datasets';
+import type { Problem } from '@/lib/store/problems';
+import { FileErrors } from './file-errors';
 import { formatCount } from './format';
 
 const POLL_MS = 400;
@@ -16,11 +18,27 @@ function formatDuration(seconds: number): string {
   return seconds < 90 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
 }
 
-/** An ingest's progress — files, bytes, records, rate and time left — with a way to stop it; the page reloads when it ends. */
+/** An ingest's progress — files, bytes, records, rate and time left, files it could not read — with a way to stop it; the page reloads when it ends. */
 export function IngestProgress({ initial }: { initial: Dataset }) {
   const router = useRouter();
   const [dataset, setDataset] = useState(initial);
   const [cancelling, setCancelling] = useState(false);
+  const [fileErrors, setFileErrors] = useState<Problem[]>([]);
+  const failedFiles = dataset.stats.failedFiles;
+
+  // The list is fetched again only when the count of unreadable files moves, not on every poll.
+  useEffect(() => {
+    if (failedFiles === 0) return;
+    let stale = false;
+    void fetch(`/api/datasets/${initial.id}/problems?kind=file-error`, { cache: 'no-store' })
+      .then((response) => (response.ok ? (response.json() as Promise<{ problems: Problem[] }>) : null))
+      .then((body) => {
+        if (body && !stale) setFileErrors(body.problems);
+      });
+    return () => {
+      stale = true;
+    };
+  }, [initial.id, failedFiles]);
 
   useEffect(() => {
     let stopped = false;
@@ -57,6 +75,7 @@ export function IngestProgress({ initial }: { initial: Dataset }) {
         {recordsPerSecond !== null && ` · ${formatCount(recordsPerSecond)} records/s`}
         {etaSeconds !== null && ` · about ${formatDuration(etaSeconds)} left`}
       </p>
+      <FileErrors problems={fileErrors} />
       <button
         type="button"
         onClick={cancel}

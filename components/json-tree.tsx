@@ -1,5 +1,8 @@
+'use client';
+
 import type { ReactNode } from 'react';
 import { REDACTION_EXPLANATIONS, type Redaction, type RedactionKind } from '@/lib/cloudtrail/redaction';
+import { CopyButton } from './copy-button';
 import { REDACTION_LABELS } from './redaction-badges';
 
 function Badge({ kind }: { kind: RedactionKind }) {
@@ -19,15 +22,21 @@ function Scalar({ value }: { value: unknown }) {
   return <span className="text-amber-700 dark:text-amber-400">{String(value)}</span>;
 }
 
+/** A scalar as an analyst pastes it: strings bare, everything else as JSON. */
+const copyText = (value: unknown) => () => (typeof value === 'string' ? value : JSON.stringify(value, null, 2));
+// Shown on hover or focus only, so a long record does not read as a column of buttons.
+const revealed = 'opacity-0 group-hover:opacity-100 focus:opacity-100';
+
 function Node({ name, value, path, marks, depth }: { name: ReactNode; value: unknown; path: string; marks: Map<string, RedactionKind>; depth: number }) {
   const mark = marks.get(path);
   const key = name === null ? null : <span className="text-sky-800 dark:text-sky-300">{name}: </span>;
   if (value === null || typeof value !== 'object') {
     return (
-      <div className={mark ? 'rounded bg-violet-50 dark:bg-violet-950/40' : undefined} data-redacted={mark}>
+      <div className={`group ${mark ? 'rounded bg-violet-50 dark:bg-violet-950/40' : ''}`} data-redacted={mark}>
         {key}
         <Scalar value={value} />
         {mark && <Badge kind={mark} />}
+        <CopyButton text={copyText(value)} label={`Copy ${path || 'value'}`} className={`ml-2 ${revealed}`} />
       </div>
     );
   }
@@ -37,11 +46,12 @@ function Node({ name, value, path, marks, depth }: { name: ReactNode; value: unk
   const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
   return (
     <details open={depth < 3} className={mark ? 'rounded bg-violet-50 dark:bg-violet-950/40' : undefined}>
-      <summary className="cursor-pointer select-none">
+      <summary className="group cursor-pointer select-none">
         {key}
         {open}
         {entries.length === 0 ? close : <span className="text-slate-400"> {entries.length} </span>}
         {mark && <Badge kind={mark} />}
+        {path && <CopyButton text={copyText(value)} label={`Copy ${path}`} className={`ml-2 ${revealed}`} />}
       </summary>
       <div className="border-l border-slate-200 pl-4 dark:border-slate-700">
         {entries.map(([child, item, childPath]) => (
@@ -53,11 +63,12 @@ function Node({ name, value, path, marks, depth }: { name: ReactNode; value: unk
   );
 }
 
-/** A record as a collapsible tree, every redacted spot marked with what kind of redaction it is. */
+/** A record as a collapsible tree, every redacted spot marked with what kind of redaction it is, each value copyable. */
 export function JsonTree({ value, redactions }: { value: unknown; redactions: Redaction[] }) {
   const marks = new Map(redactions.map((redaction) => [redaction.path, redaction.kind] as const));
   return (
-    <div className="overflow-x-auto font-mono text-xs leading-5" aria-label="Record">
+    <div className="relative overflow-x-auto font-mono text-xs leading-5" aria-label="Record">
+      <CopyButton text={copyText(value)} label="Copy the whole record" caption="copy record" className="absolute right-0 top-0 border border-slate-300 dark:border-slate-600" />
       <Node name={null} value={value} path="" marks={marks} depth={0} />
     </div>
   );

@@ -77,3 +77,36 @@ export function ServerPathForm({ roots }: { roots: string[] }) {
     </form>
   );
 }
+
+/**
+ * Every log under an S3 prefix, fetched by the server with its own AWS credentials; an
+ * S3-compatible server may stand in for AWS when the operator allows its endpoint.
+ */
+export function S3PrefixForm({ endpoints }: { endpoints: string[] }) {
+  const { busy, error, submit } = useSubmit();
+  const [uri, setUri] = useState('');
+  const [endpoint, setEndpoint] = useState('');
+  return (
+    <form className="space-y-2" onSubmit={(event) => submit(event, endpoint ? { s3: uri.trim(), endpoint } : { s3: uri.trim() })}>
+      <label className="block text-sm font-medium" htmlFor="s3-prefix">
+        Read an S3 prefix
+      </label>
+      <input id="s3-prefix" className={`${inputClass} font-mono`} placeholder="s3://bucket/AWSLogs/123456789012/CloudTrail/" value={uri} onChange={(event) => setUri(event.target.value)} />
+      {endpoints.length > 0 && (
+        <select aria-label="S3 server" className={inputClass} value={endpoint} onChange={(event) => setEndpoint(event.target.value)}>
+          <option value="">AWS</option>
+          {endpoints.map((allowed) => (
+            <option key={allowed} value={allowed}>
+              {allowed}
+            </option>
+          ))}
+        </select>
+      )}
+      <p className="text-xs text-slate-500 dark:text-slate-400">Uses the server’s AWS credentials; digest files are skipped.</p>
+      <button type="submit" className={buttonClass} disabled={busy || uri.trim() === ''}>
+        Read S3 prefix
+      </button>
+      <Failure message={error} />
+    </form>
+  );
+}

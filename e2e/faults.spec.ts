@@ -21,7 +21,7 @@ test.afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const json = async (server: OwnServer, route: string, init?: RequestInit) => (await fetch(`${server.url}${route}`, init)).json();
 const post = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 const start = () =>
-  startOwnServer({ TRAILSCOPE_DATA_DIR: dataDir, TRAILSCOPE_LOG_ROOTS: logs }, async (url) => (await fetch(`${url}/api/datasets`)).ok);
+  startOwnServer({ TRAILSCOPE_DATA_DIR: dataDir, TRAILSCOPE_LOG_ROOTS: logs });
 
 interface DatasetAnswer {
   status: string;

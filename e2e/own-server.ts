@@ -22,11 +22,22 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** Runs scripts/start.mjs with `env` and answers once `ready` says the server answers (or the script ends). */
-export async function startOwnServer(env: Record<string, string>, ready: (url: string) => Promise<boolean>): Promise<OwnServer> {
+/** Whether the server's API answers. */
+export const apiAnswers = async (url: string) => (await fetch(`${url}/api/datasets`)).ok;
+
+/**
+ * Runs scripts/start.mjs with `env` added to the environment (undefined removes a variable) and
+ * answers once `ready` says the server answers (or the script ends).
+ */
+export async function startOwnServer(env: Record<string, string | undefined>, ready: (url: string) => Promise<boolean> = apiAnswers): Promise<OwnServer> {
   const port = env.PORT ?? String(await freePort());
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, HOSTNAME: '127.0.0.1', PORT: port };
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined) delete childEnv[name];
+    else if (name !== 'PORT') childEnv[name] = value;
+  }
   const child = spawn(process.execPath, ['scripts/start.mjs'], {
-    env: { ...process.env, HOSTNAME: '127.0.0.1', ...env, PORT: port },
+    env: childEnv,
     // Its own process group, so that a kill reaches the Next.js server under the start script.
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -55,4 +66,16 @@ export async function exitCodeOf(server: OwnServer): Promise<number | null> {
   if (server.process.exitCode !== null) return server.process.exitCode;
   const [code] = await once(server.process, 'exit');
   return code as number | null;
+}
+
+/** Waits until the server's sample dataset is read, and returns its ID. */
+export async function sampleId(server: OwnServer): Promise<string> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const { datasets } = (await (await fetch(`${server.url}/api/datasets`)).json()) as { datasets: { id: string; isSample: boolean; status: string }[] };
+    const sample = datasets.find((dataset) => dataset.isSample);
+    if (sample?.status === 'ready') return sample.id;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error('the sample dataset was not read within a minute');
 }

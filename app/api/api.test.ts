@@ -71,6 +71,11 @@ describe('the HTTP API', () => {
     expect(problemList.repaired).toHaveLength(7);
     // The expected-values files beside the seeds are JSON but no CloudTrail: each is one file error.
     expect(problemList.problems.filter((problem: { kind: string }) => problem.kind === 'file-error')).toHaveLength(5);
+    const fileErrors = await (await problems.GET(get(`/api/datasets/${id}/problems?kind=file-error`), context({ id }))).json();
+    expect(fileErrors).toEqual({ problems: problemList.problems.filter((problem: { kind: string }) => problem.kind === 'file-error') });
+    const badKind = await problems.GET(get(`/api/datasets/${id}/problems?kind=file-error&kind=secrets`), context({ id }));
+    expect(badKind.status).toBe(400);
+    expect((await badKind.json()).error.code).toBe('bad_request');
 
     const csv = await exportCsv.GET(get(`/api/datasets/${id}/export.csv?service=directconnect.amazonaws.com&sort=time&order=asc&limit=1`), context({ id }));
     expect(csv.headers.get('content-type')).toContain('text/csv');

@@ -1,7 +1,8 @@
 import { withConnection } from './database';
 import { readRows } from './rows';
 
-export type ProblemKind = 'quarantined' | 'file-error' | 'skipped';
+export const PROBLEM_KINDS = ['quarantined', 'file-error', 'skipped'] as const;
+export type ProblemKind = (typeof PROBLEM_KINDS)[number];
 
 export interface Problem {
   kind: ProblemKind;
@@ -33,9 +34,15 @@ export async function addProblems(datasetId: string, problems: Problem[]): Promi
   });
 }
 
-export async function getProblems(datasetId: string): Promise<Problem[]> {
+/** The dataset's problems, all or only those of the given kinds. */
+export async function getProblems(datasetId: string, kinds: readonly ProblemKind[] = PROBLEM_KINDS): Promise<Problem[]> {
+  if (kinds.length === 0) return [];
   const rows = await withConnection((connection) =>
-    readRows(connection, 'SELECT * FROM problems WHERE dataset_id = ? ORDER BY file, line NULLS FIRST', [datasetId]),
+    readRows(
+      connection,
+      `SELECT * FROM problems WHERE dataset_id = ? AND kind IN (${kinds.map(() => '?').join(', ')}) ORDER BY file, line NULLS FIRST`,
+      [datasetId, ...kinds],
+    ),
   );
   return rows.map((row) => ({
     kind: row.kind as ProblemKind,

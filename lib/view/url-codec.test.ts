@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ViewError, parseView, viewToSearchParams, withFilter, withoutFilter } from './url-codec';
+import { ViewError, parseView, viewToSearchParams, withFilter, withFilterValue, withoutFilter } from './url-codec';
 
 const view = (query: string) => parseView(new URLSearchParams(query));
 
@@ -65,5 +65,24 @@ describe('the view URL codec', () => {
     const added = withFilter(start, 'service', 'sts.amazonaws.com', true);
     expect(viewToSearchParams(added).toString()).toBe('service=%21sts.amazonaws.com&region=us-east-1');
     expect(viewToSearchParams(withoutFilter(added, 'region', 'us-east-1')).toString()).toBe('service=%21sts.amazonaws.com');
+  });
+
+  it('keeps how the histogram is stacked, leaving the default out', () => {
+    expect(view('stack=service').stack).toBe('service');
+    expect(viewToSearchParams(view('stack=service&region=eu-west-1')).toString()).toBe('region=eu-west-1&stack=service');
+    expect(view('').stack).toBe('outcome');
+    expect(viewToSearchParams(view('stack=outcome')).toString()).toBe('');
+    expect(() => view('stack=region')).toThrow(/stack/);
+  });
+
+  it('changes one filter value in place, keeping its negation and the other values, restarting paging', () => {
+    const start = view('cursor=100&service=s3.amazonaws.com&service=%21iam.amazonaws.com&region=us-east-1');
+    expect(viewToSearchParams(withFilterValue(start, 'service', 'iam.amazonaws.com', 'sts.amazonaws.com')).toString()).toBe(
+      'service=s3.amazonaws.com&service=%21sts.amazonaws.com&region=us-east-1',
+    );
+    // Changing a value into one the filter already has leaves that value once, not twice.
+    expect(viewToSearchParams(withFilterValue(start, 'service', 'iam.amazonaws.com', 's3.amazonaws.com')).toString()).toBe(
+      'service=%21s3.amazonaws.com&region=us-east-1',
+    );
   });
 });

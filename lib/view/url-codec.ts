@@ -30,6 +30,7 @@ export function parseView(input: SearchParamsInput): View {
     filters,
     fields: fieldFiltersOf(params),
     tz: single('tz'),
+    stack: single('stack'),
     detail: single('detail'),
     hide: params.get('hide') ? params.get('hide')!.split(',') : undefined,
     q: single('q'),
@@ -83,6 +84,7 @@ export function viewToSearchParams(view: View): URLSearchParams {
   if (view.from) params.set('from', view.from);
   if (view.to) params.set('to', view.to);
   if (view.tz !== DEFAULTS.tz) params.set('tz', view.tz);
+  if (view.stack !== DEFAULTS.stack) params.set('stack', view.stack);
   if (view.sort !== DEFAULTS.sort) params.set('sort', view.sort);
   if (view.order !== DEFAULTS.order) params.set('order', view.order);
   if (view.limit !== DEFAULTS.limit) params.set('limit', String(view.limit));
@@ -96,6 +98,13 @@ export function viewToSearchParams(view: View): URLSearchParams {
 export function withFilter(view: View, field: FilterField, value: string, negate = false): View {
   const others = (view.filters[field] ?? []).filter((item) => item.value !== value);
   return { ...view, cursor: undefined, filters: { ...view.filters, [field]: [...others, { value, negate }] } };
+}
+
+/** The same view with one filter value changed in place, keeping its negation; paging restarts. */
+export function withFilterValue(view: View, field: FilterField, from: string, to: string): View {
+  const values = view.filters[field] ?? [];
+  const replaced = values.flatMap((item) => (item.value === from ? [{ ...item, value: to }] : item.value === to ? [] : [item]));
+  return { ...view, cursor: undefined, filters: { ...view.filters, [field]: replaced } };
 }
 
 /** The same view without one filter value. */

@@ -27,13 +27,16 @@ export type SortField = (typeof SORT_FIELDS)[number];
 export const TABLE_COLUMNS = ['service', 'event', 'identity', 'ip', 'region', 'account', 'error', 'flags'] as const;
 export type TableColumn = (typeof TABLE_COLUMNS)[number];
 
+/** How the histogram splits each bar: failed calls over successful ones, or the busiest services. */
+export const HISTOGRAM_STACKS = ['outcome', 'service'] as const;
+
 const REDACTION_KINDS = ['hidden', 'protected', 'masked', 'omitted', 'response-not-logged'] as const;
 
 const filterValueSchema = z.object({ value: z.string().min(1).max(2048), negate: z.boolean() });
 export type FilterValue = z.infer<typeof filterValueSchema>;
 
 /** Values a filter accepts when it does not take free text. */
-const ALLOWED_VALUES: Partial<Record<FilterField, readonly string[]>> = {
+export const ALLOWED_VALUES: Partial<Record<FilterField, readonly string[]>> = {
   readOnly: ['true', 'false'],
   repaired: ['true', 'false'],
   redacted: ['any', ...REDACTION_KINDS],
@@ -73,6 +76,7 @@ export const viewSchema = z
     from: timeBound.optional(),
     to: timeBound.optional(),
     tz: timeZone.default('UTC'),
+    stack: z.enum(HISTOGRAM_STACKS).default('outcome'),
     /** Table columns the analyst hid. */
     hide: z.array(z.enum(TABLE_COLUMNS)).max(TABLE_COLUMNS.length).default([]),
     /** The eventID whose record is open beside the table. */

@@ -60,7 +60,7 @@ export default async function DatasetPage({ params, searchParams }: PageProps) {
         <div className="min-w-0 space-y-3">
           <SearchBox key={view.q ?? ''} view={view} pathname={pathname} />
           <TimeRangePicker key={`${view.from}|${view.to}`} view={view} pathname={pathname} />
-          <EventHistogram histogram={summary.histogram} view={view} pathname={pathname} />
+          <EventHistogram histogram={summary.histogram} services={summary.services} view={view} pathname={pathname} />
           <div className="flex flex-wrap items-center justify-between gap-2">
             <FilterPills view={view} pathname={pathname} />
             <TimeZoneToggle view={view} pathname={pathname} />
@@ -75,7 +75,7 @@ export default async function DatasetPage({ params, searchParams }: PageProps) {
           </div>
           <div className={details[0] ? 'grid grid-cols-[minmax(0,1fr)_minmax(0,28rem)] gap-4' : undefined}>
             {page.rows.length > 0 ? (
-              <EventTable rows={page.rows} view={view} pathname={pathname} />
+              <EventTable datasetId={id} page={page} view={view} pathname={pathname} />
             ) : (
               <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm dark:border-slate-700">
                 No events match these filters. Remove a filter above, or{' '}
