@@ -1,0 +1,23 @@
+const BUCKET_SIZES = [1, 5, 10, 30, 60, 300, 600, 1800, 3600, 3 * 3600, 6 * 3600, 12 * 3600, 86_400, 7 * 86_400, 30 * 86_400, 365 * 86_400];
+
+/** Equal time slots over a span, the axis every time chart of a view shares. */
+export interface TimeBuckets {
+  bucketSeconds: number;
+  /** Bucket start instants, ISO UTC, oldest first. */
+  starts: string[];
+}
+
+/** The smallest bucket size that covers the span in at most `maxBuckets` buckets. */
+export function bucketSecondsFor(spanSeconds: number, maxBuckets: number): number {
+  return BUCKET_SIZES.find((size) => spanSeconds / size <= maxBuckets) ?? BUCKET_SIZES.at(-1)!;
+}
+
+/** Bucket starts (epoch seconds) from the one holding `fromSeconds` to the one holding `toSeconds`. */
+export function bucketStarts(fromSeconds: number, toSeconds: number, size: number): number[] {
+  const first = Math.floor(fromSeconds / size) * size;
+  const starts: number[] = [];
+  for (let start = first; start <= toSeconds; start += size) starts.push(start);
+  return starts;
+}
+
+export const isoOfSeconds = (seconds: number) => new Date(seconds * 1000).toISOString();
