@@ -58,7 +58,7 @@ export async function getTimeline(datasetId: string, view: View, order: LaneOrde
             list(buckets.errors ORDER BY buckets.bucket) AS error_counts, list(buckets.redacted ORDER BY buckets.bucket) AS redacted_counts
        FROM counted AS lanes JOIN counted AS buckets ON buckets.source = lanes.source AND buckets.is_total = 0
       WHERE lanes.is_total = 1
-      GROUP BY ALL
+      GROUP BY lanes.source, lanes.label, lanes.n, lanes.errors, lanes.redacted, lanes.first_time, lanes.last_time
       ORDER BY ${ORDER_BY[order]}`,
     [size, size, ...params],
   );

@@ -187,6 +187,8 @@ describe('overview and timeline', () => {
     expect(totals).toEqual([...totals].sort((a, b) => b - a));
     const first = (await getTimeline(sampleId, view(), 'first')).lanes.map((lane) => lane.first!);
     expect(first).toEqual([...first].sort());
+    const named = (await getTimeline(chainsId, view(), 'name')).lanes.map((lane) => lane.serviceName.toLowerCase());
+    expect(named).toEqual([...named].sort());
     const errors = (await getTimeline(chainsId, view(), 'errors')).lanes;
     expect(errors.slice(0, 2).map((lane) => lane.serviceName).sort()).toEqual(['AWS CloudTrail', 'AWS IAM']);
     expect((await getTimeline(chainsId, view('service=nothing.amazonaws.com'))).lanes).toEqual([]);
