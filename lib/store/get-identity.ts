@@ -10,6 +10,8 @@ import { type CountedValue, type Row, isoSql, numberOf, textOf, toCountedValue }
 
 export interface RoleSession {
   sessionName: string;
+  /** The session's ARN (`…:assumed-role/<role>/<session>`), to find its events by. */
+  arn: string | null;
   events: number;
   errors: number;
   first: string | null;
@@ -66,7 +68,7 @@ function getSessions(where: string, params: SqlParam[]): Promise<Row[]> {
   return queryRows(
     `SELECT session_name, count(*) AS n, count(error_code) AS errors, ${isoSql('min(event_time)')} AS first, ${isoSql('max(event_time)')} AS last,
             count(DISTINCT access_key_id) AS keys, count(DISTINCT source_ip) AS ips, bool_or(mfa_authenticated) AS mfa,
-            any_value(source_identity) AS source_identity
+            any_value(source_identity) AS source_identity, any_value(identity_arn) AS arn
        FROM events WHERE ${where} AND session_name IS NOT NULL
       GROUP BY 1 ORDER BY min(event_time), 1 LIMIT ${MAX_ROWS}`,
     params,
@@ -121,6 +123,7 @@ export async function getIdentity(datasetId: string, identityKey: string, view: 
     arns: (header.arns as unknown[] | null)?.map(String) ?? [],
     sessions: sessions.map((row) => ({
       sessionName: String(row.session_name),
+      arn: textOf(row.arn),
       events: numberOf(row.n),
       errors: numberOf(row.errors),
       first: textOf(row.first),

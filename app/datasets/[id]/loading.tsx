@@ -1,0 +1,7 @@
+export default function Loading() {
+  return (
+    <p role="status" aria-live="polite" className="animate-pulse p-6 text-sm text-slate-600 dark:text-slate-400">
+      Counting events…
+    </p>
+  );
+}
