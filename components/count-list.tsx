@@ -14,7 +14,7 @@ export interface CountItem {
 }
 
 /** A titled list of counts with bars relative to the largest, each row a link to its events. */
-export function CountList({ title, items, empty = 'None under this view.', unit = 'events', children }: { title: string; items: CountItem[]; empty?: string; unit?: string; children?: ReactNode }) {
+export function CountList({ title, items, empty = 'None under this view.', unit = 'events', scroll = false, children }: { title: string; items: CountItem[]; empty?: string; unit?: string; scroll?: boolean; children?: ReactNode }) {
   const largest = Math.max(1, ...items.map((item) => item.count));
   return (
     <section aria-label={title} className="space-y-1.5 rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
@@ -23,7 +23,7 @@ export function CountList({ title, items, empty = 'None under this view.', unit 
       {items.length === 0 ? (
         <p className="text-sm text-slate-500 dark:text-slate-400">{empty}</p>
       ) : (
-        <ul className="space-y-1 text-sm">
+        <ul className={`space-y-1 text-sm ${scroll ? 'max-h-96 overflow-y-auto pr-1' : ''}`}>
           {items.map((item) => (
             <li key={item.key}>
               <Link href={item.href} className="group block rounded px-1 hover:bg-slate-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-500 dark:hover:bg-slate-800" title={`${item.label}: open these ${unit}`}>

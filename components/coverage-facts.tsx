@@ -44,11 +44,11 @@ export function CoverageFacts({ dataset, view, overview }: { dataset: Dataset; v
         {formatUtc(overview.timeRange.to)}
       </Fact>
       <Fact title="Accounts" href={tableHref(id, view)}>
-        {formatCount(overview.accounts.length)} account{overview.accounts.length === 1 ? '' : 's'}
+        {formatCount(overview.accountCount)} account{overview.accountCount === 1 ? '' : 's'}
         {overview.organizations.length > 0 && <span className="block text-xs">organization {overview.organizations.join(', ')}</span>}
       </Fact>
       <Fact title="Regions" warn={!overview.hasUsEast1 && overview.total > 0} href={tableHref(id, view, overview.hasUsEast1 ? [['region', 'us-east-1']] : [])}>
-        {formatCount(overview.regions.length)} region{overview.regions.length === 1 ? '' : 's'}
+        {formatCount(overview.regionCount)} region{overview.regionCount === 1 ? '' : 's'}
         {overview.hasUsEast1 ? (
           <span className="block text-xs">us-east-1 included</span>
         ) : (

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import type { Lane, Timeline } from '@/lib/store/get-timeline';
 import type { FilterField, View } from '@/lib/view/view-schema';
-import { formatCount } from './format';
+import { formatCount, formatDuration, plural } from './format';
 import { tableHref } from './table-links';
 import { useBucketDrag } from './use-bucket-drag';
 
@@ -48,8 +48,8 @@ export function ServiceTimeline({ timeline, view, pathname, datasetId, linkFilte
         <Link href={tableHref(datasetId, view, [...linkFilters, ['service', lane.eventSource]])} className="min-w-0 rounded px-1 leading-tight hover:bg-slate-100 dark:hover:bg-slate-800" title={lane.eventSource}>
           <span className="block truncate text-sm">{lane.serviceName}</span>
           <span className="block truncate text-[11px] text-slate-500 dark:text-slate-400">
-            {formatCount(lane.total)} events
-            {lane.errors > 0 && <span className="text-red-600 dark:text-red-400"> · {formatCount(lane.errors)} errors</span>}
+            {plural(lane.total, 'event')}
+            {lane.errors > 0 && <span className="text-red-600 dark:text-red-400"> · {plural(lane.errors, 'error')}</span>}
             {lane.redacted > 0 && <span className="text-amber-700 dark:text-amber-400"> · {formatCount(lane.redacted)} redacted</span>}
           </span>
         </Link>
@@ -97,7 +97,7 @@ export function ServiceTimeline({ timeline, view, pathname, datasetId, linkFilte
     <figure aria-label="Activity by service" className="select-none rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
       <figcaption className="mb-1 flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-600 dark:text-slate-400">
         <span>
-          {timeline.lanes.length} services · {formatCount(bucketSeconds >= 3600 ? bucketSeconds / 3600 : bucketSeconds / 60)} {bucketSeconds >= 3600 ? 'h' : 'min'} per bucket · bars scale to each lane’s busiest bucket
+          {plural(timeline.lanes.length, 'service')} · {formatDuration(bucketSeconds)} per bucket · bars scale to each lane’s busiest bucket
         </span>
         <span className="flex items-center gap-1"><span className="h-2 w-3 rounded-sm bg-sky-500" aria-hidden="true" />events</span>
         <span className="flex items-center gap-1"><span className="h-2 w-3 rounded-sm bg-red-500" aria-hidden="true" />errors</span>

@@ -12,6 +12,9 @@ export interface Overview {
   timeRange: { from: string | null; to: string | null };
   /** Global services and console sign-ins log in us-east-1: without it, much is missing. */
   hasUsEast1: boolean;
+  /** All accounts and regions seen; the lists below hold the busiest of them. */
+  accountCount: number;
+  regionCount: number;
   organizations: string[];
   accounts: CountedValue[];
   regions: CountedValue[];
@@ -40,6 +43,7 @@ function getTotals({ where, params }: CompiledView): Promise<Row[]> {
     `SELECT count(*) AS total, count(error_code) AS errors, count(*) FILTER (WHERE repaired) AS repaired,
             count(*) FILTER (WHERE len(redaction_kinds) > 0) AS redacted,
             count(*) FILTER (WHERE aws_region = 'us-east-1') AS us_east_1,
+            count(DISTINCT account_id) AS account_count, count(DISTINCT aws_region) AS region_count,
             ${isoSql('min(event_time)')} AS first, ${isoSql('max(event_time)')} AS last
        FROM events WHERE ${where}`,
     params,
@@ -124,6 +128,8 @@ export async function getOverview(datasetId: string, view: View): Promise<Overvi
     redacted: numberOf(totals?.redacted),
     timeRange: { from: textOf(totals?.first), to: textOf(totals?.last) },
     hasUsEast1: numberOf(totals?.us_east_1) > 0,
+    accountCount: numberOf(totals?.account_count),
+    regionCount: numberOf(totals?.region_count),
     organizations: organizations.map((row) => String(row.organization)),
     accounts: breakdowns.account,
     regions: breakdowns.region,

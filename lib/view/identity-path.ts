@@ -7,7 +7,10 @@ export function identityPath(datasetId: string, identityKey: string): string {
   return `/datasets/${encodeURIComponent(datasetId)}/identities/${encodeURIComponent(identityKey)}`;
 }
 
-/** The key from the path's segments, as the router hands them over (already decoded). */
-export function identityKeyOf(segments: string[]): string {
-  return segments.join('/');
+/**
+ * The key from the path's segments. Next.js hands a page its segments still percent-encoded and a
+ * route handler its segments decoded, so the caller says which it holds.
+ */
+export function identityKeyOf(segments: string[], { encoded }: { encoded: boolean }): string {
+  return (encoded ? segments.map(decodeURIComponent) : segments).join('/');
 }

@@ -38,8 +38,8 @@ export default function OverviewPage(props: ViewPageProps) {
             title="Top identities"
             items={items(overview.identities, 'identity').map((item) => ({ ...item, href: identityHref(id, view, item.key) }))}
           />
-          <CountList title="Accounts" items={items(overview.accounts, 'account')} />
-          <CountList title="Regions" items={items(overview.regions, 'region')} />
+          <CountList title={`Accounts (${overview.accountCount})`} items={items(overview.accounts, 'account')} scroll />
+          <CountList title={`Regions (${overview.regionCount})`} items={items(overview.regions, 'region')} scroll />
         </div>
         <RedactionSummary datasetId={id} view={view} redactions={overview.redactions} />
       </div>

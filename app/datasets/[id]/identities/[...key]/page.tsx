@@ -19,7 +19,7 @@ type PageProps = { params: Promise<{ id: string; key: string[] }>; searchParams:
 
 /** One principal: who it is, what it did where, what is new about it, and the sessions it links to. */
 export default async function IdentityPage(props: PageProps) {
-  const identityKey = identityKeyOf((await props.params).key);
+  const identityKey = identityKeyOf((await props.params).key, { encoded: true });
   return viewPage(props, null, (search) => ({ view: parseView(search) }), async (dataset, { view }) => {
     const id = dataset.id;
     const pathname = identityPath(id, identityKey);

@@ -5,6 +5,6 @@ import { identityKeyOf } from '@/lib/view/identity-path';
 
 /** One principal under a view, with its sessions, sightings, sign-ins, redactions and session chains. */
 export const GET = viewRoute<{ id: string; key: string[] }>(async (id, view, { params }) => {
-  const identity = await getIdentity(id, identityKeyOf(params.key), view);
+  const identity = await getIdentity(id, identityKeyOf(params.key, { encoded: false }), view);
   return identity ? Response.json(identity) : notFound('identity');
 });
