@@ -77,19 +77,19 @@ export function IdentityActivity({ datasetId, view, detail }: { datasetId: strin
           {detail.errors.length === 0 ? (
             <p className="text-sm text-slate-500 dark:text-slate-400">No failed call under this view.</p>
           ) : (
-            <table className="w-full text-left text-sm" aria-label="Errors">
+            <table className="w-full table-fixed text-left text-sm" aria-label="Errors">
               <tbody>
                 {detail.errors.map((error) => (
                   <tr key={`${error.errorCode}|${error.eventName}`} className="border-t border-slate-100 dark:border-slate-800">
-                    <td className={cell}>
+                    <td className={`${cell} break-words`}>
                       <Link href={tableHref(datasetId, view, [['identity', key], ['error', error.errorCode], ...(error.eventName ? [['event', error.eventName] as ['event', string]] : [])])} className="font-medium text-red-700 hover:underline dark:text-red-400">
                         {error.errorCode}
                       </Link>{' '}
                       on {error.eventName ?? '(no event name)'}
-                      {error.message && <span className="block truncate text-xs text-slate-500 dark:text-slate-400" title={error.message}>{error.message}</span>}
+                      {error.message && <span className="line-clamp-2 block break-all text-xs text-slate-500 dark:text-slate-400" title={error.message}>{error.message}</span>}
                     </td>
-                    <td className={`${cell} text-right tabular-nums`}>{formatCount(error.count)}</td>
-                    <td className={`${cell} whitespace-nowrap text-xs`}>last {formatInZone(error.last, view.tz)}</td>
+                    <td className={`${cell} w-14 text-right tabular-nums`}>{formatCount(error.count)}</td>
+                    <td className={`${cell} w-36 text-xs`}>last {formatInZone(error.last, view.tz)}</td>
                   </tr>
                 ))}
               </tbody>

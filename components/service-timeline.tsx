@@ -44,16 +44,20 @@ export function ServiceTimeline({ timeline, view, pathname, datasetId, linkFilte
   function laneRow(lane: Lane) {
     const largest = Math.max(1, ...lane.counts);
     return (
-      <li key={lane.eventSource} className="grid grid-cols-[16rem_minmax(0,1fr)] items-stretch gap-2 border-t border-slate-100 py-0.5 dark:border-slate-800" aria-label={lane.serviceName}>
-        <Link href={tableHref(datasetId, view, [...linkFilters, ['service', lane.eventSource]])} className="min-w-0 rounded px-1 leading-tight hover:bg-slate-100 dark:hover:bg-slate-800" title={lane.eventSource}>
-          <span className="block truncate text-sm">{lane.serviceName}</span>
-          <span className="block truncate text-[11px] text-slate-500 dark:text-slate-400">
-            {plural(lane.total, 'event')}
-            {lane.errors > 0 && <span className="text-red-600 dark:text-red-400"> · {plural(lane.errors, 'error')}</span>}
-            {lane.redacted > 0 && <span className="text-amber-700 dark:text-amber-400"> · {formatCount(lane.redacted)} redacted</span>}
+      <li key={lane.eventSource} className="grid grid-cols-[16rem_minmax(0,1fr)] items-stretch gap-2 border-t border-slate-100 dark:border-slate-800" aria-label={lane.serviceName}>
+        <Link
+          href={tableHref(datasetId, view, [...linkFilters, ['service', lane.eventSource]])}
+          className="flex min-w-0 items-baseline gap-2 rounded px-1 text-sm leading-6 hover:bg-slate-100 dark:hover:bg-slate-800"
+          title={`${lane.eventSource}: ${plural(lane.total, 'event')}, ${plural(lane.errors, 'error')}, ${formatCount(lane.redacted)} redacted`}
+        >
+          <span className="min-w-0 flex-1 truncate">{lane.serviceName}</span>
+          <span className="shrink-0 text-[11px] tabular-nums text-slate-500 dark:text-slate-400">
+            {formatCount(lane.total)}
+            {lane.errors > 0 && <span className="text-red-600 dark:text-red-400"> · {formatCount(lane.errors)}</span>}
+            {lane.redacted > 0 && <span className="text-amber-700 dark:text-amber-400"> · {formatCount(lane.redacted)}</span>}
           </span>
         </Link>
-        <div className="flex h-8 items-end">
+        <div className="flex h-6 items-end">
           {lane.counts.map((count, index) => {
             const cellClass = `relative flex h-full flex-1 items-end ${selected(index) ? 'bg-amber-200/60 dark:bg-amber-500/30' : ''}`;
             const handlers = {
@@ -102,13 +106,18 @@ export function ServiceTimeline({ timeline, view, pathname, datasetId, linkFilte
         <span className="flex items-center gap-1"><span className="h-2 w-3 rounded-sm bg-sky-500" aria-hidden="true" />events</span>
         <span className="flex items-center gap-1"><span className="h-2 w-3 rounded-sm bg-red-500" aria-hidden="true" />errors</span>
         <span className="flex items-center gap-1"><span className="h-1.5 w-1.5 rounded-full bg-amber-500" aria-hidden="true" />redacted</span>
-        <span>Drag across buckets to zoom; click one to open its events.</span>
+        <span>Counts: events · errors · redacted. Drag across buckets to zoom; click one to open its events.</span>
       </figcaption>
       <div className="grid grid-cols-[16rem_minmax(0,1fr)] gap-2 text-[11px] text-slate-500 dark:text-slate-400" aria-hidden="true">
         <span />
         <div className="relative h-4">
           {ticks.map((index) => (
-            <span key={index} className="absolute whitespace-nowrap" style={{ left: `${(index / starts.length) * 100}%`, transform: index === ticks.at(-1) && index > 0 ? 'translateX(-100%)' : undefined }}>
+            <span
+              key={index}
+              className="absolute whitespace-nowrap"
+              // The last label ends at the right edge instead of starting at its bucket, so it never spills over.
+              style={index === ticks.at(-1) && index > 0 ? { right: 0 } : { left: `${(index / starts.length) * 100}%` }}
+            >
               {bucketLabel(starts[index]!, bucketSeconds)}
             </span>
           ))}

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { SessionChains as Chains, Tie } from '@/lib/store/get-session-chains';
 import type { View } from '@/lib/view/view-schema';
-import { formatCount, formatInZone } from './format';
+import { formatCount, formatInZone, plural } from './format';
 import { eventHref, identityHref, tableHref } from './table-links';
 
 const TIE_TEXT: Record<Tie, string> = { key: 'tied by the issued key', sharedEventID: 'tied by sharedEventID (copy in another account)' };
@@ -17,6 +17,8 @@ function TieBadge({ tie }: { tie: Tie | null }) {
 
 /** Sessions the identity started and what their keys did; and which calls created the sessions it used. */
 export function SessionChains({ datasetId, view, chains }: { datasetId: string; view: View; chains: Chains }) {
+  // A chain's counts are over the whole dataset, so its links open a key's events without the view's filters.
+  const bare: View = { ...view, filters: {}, fields: [], q: undefined, from: undefined, to: undefined };
   const cell = 'px-2 py-1.5 align-top';
   const link = 'text-sky-700 hover:underline dark:text-sky-400';
   return (
@@ -53,23 +55,23 @@ export function SessionChains({ datasetId, view, chains }: { datasetId: string; 
                   </td>
                   <td className={cell}>
                     {session.accessKeyId ? (
-                      <Link href={tableHref(datasetId, { ...view, from: undefined, to: undefined }, [['accessKey', session.accessKeyId]])} className={`${link} font-mono text-xs`}>
+                      <Link href={tableHref(datasetId, bare, [['accessKey', session.accessKeyId]])} className={`${link} font-mono text-xs`}>
                         {session.accessKeyId}
                       </Link>
                     ) : (
                       '—'
                     )}
                     <span className="block">
-                      <TieBadge tie={session.tiedBy} />
+                      {session.errorCode ? <span className="text-xs text-red-700 dark:text-red-400">refused: {session.errorCode}</span> : <TieBadge tie={session.tiedBy} />}
                     </span>
                   </td>
                   <td className={cell}>
                     {session.used ? (
                       <>
-                        <Link href={tableHref(datasetId, { ...view, from: undefined, to: undefined }, [['accessKey', session.accessKeyId!]])} className={link}>
+                        <Link href={tableHref(datasetId, bare, [['accessKey', session.accessKeyId!]])} className={link}>
                           {formatCount(session.used.events)} events
                         </Link>
-                        {session.used.errors > 0 && <span className="text-red-700 dark:text-red-400"> ({formatCount(session.used.errors)} errors)</span>} in {formatCount(session.used.services)} services as{' '}
+                        {session.used.errors > 0 && <span className="text-red-700 dark:text-red-400"> ({formatCount(session.used.errors)} errors)</span>} in {plural(session.used.services, 'service')} as{' '}
                         <Link href={identityHref(datasetId, view, session.used.identityKey)} className={link}>
                           {session.used.identityDisplay}
                         </Link>
@@ -96,7 +98,7 @@ export function SessionChains({ datasetId, view, chains }: { datasetId: string; 
             {chains.origins.map((origin) => (
               <li key={origin.accessKeyId} className="rounded border border-slate-100 p-2 dark:border-slate-800">
                 Key{' '}
-                <Link href={tableHref(datasetId, { ...view, from: undefined, to: undefined }, [['accessKey', origin.accessKeyId]])} className={`${link} font-mono text-xs`}>
+                <Link href={tableHref(datasetId, bare, [['accessKey', origin.accessKeyId]])} className={`${link} font-mono text-xs`}>
                   {origin.accessKeyId}
                 </Link>{' '}
                 ({formatCount(origin.events)} events from {formatInZone(origin.firstUsed, view.tz)}) was created by:

@@ -16,6 +16,8 @@ export interface IssuedSession {
   accountId: string | null;
   roleArn: string | null;
   sessionName: string | null;
+  /** A refused call issues nothing. */
+  errorCode: string | null;
   /** The key the call handed out; null when no copy of the call in the dataset shows it. */
   accessKeyId: string | null;
   tiedBy: Tie | null;
@@ -47,7 +49,7 @@ const LIMIT = 200;
 function getIssued(datasetId: string, identityKey: string): Promise<Row[]> {
   return queryRows(
     `WITH started AS (
-       SELECT seq, event_id, event_name, event_time, account_id, shared_event_id, ${ISSUED_KEY} AS own_key,
+       SELECT seq, event_id, event_name, event_time, account_id, shared_event_id, error_code, ${ISSUED_KEY} AS own_key,
               json_extract_string(record, '$.requestParameters.roleArn') AS role_arn,
               json_extract_string(record, '$.requestParameters.roleSessionName') AS session_name
          FROM events WHERE dataset_id = ? AND identity_key = ? AND ${ISSUING_IN}),
@@ -102,6 +104,7 @@ function toIssued(row: Row): IssuedSession {
     accountId: textOf(row.account_id),
     roleArn: textOf(row.role_arn),
     sessionName: textOf(row.session_name),
+    errorCode: textOf(row.error_code),
     accessKeyId: textOf(row.issued_key),
     tiedBy: textOf(row.tied_by) as Tie | null,
     used:

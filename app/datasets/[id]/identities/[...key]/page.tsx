@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { FilterPills } from '@/components/filter-pills';
-import { formatCount, formatInZone } from '@/components/format';
+import { formatCount, formatInZone, plural } from '@/components/format';
 import { IdentityActivity, RoleSessions } from '@/components/identity-activity';
 import { IdentitySightings } from '@/components/identity-sightings';
 import { RedactionSummary } from '@/components/redaction-summary';
@@ -55,7 +55,7 @@ export default async function IdentityPage(props: PageProps) {
             <Link href={tableHref(id, view, [['identity', identityKey], ['error', 'any']])} className="text-red-700 hover:underline dark:text-red-400">
               {formatCount(principal.errors)} errors
             </Link>{' '}
-            · {formatCount(principal.services)} services · {formatInZone(principal.first, view.tz)} – {formatInZone(principal.last, view.tz)} · MFA{' '}
+            · {plural(principal.services, 'service')} · {formatInZone(principal.first, view.tz)} – {formatInZone(principal.last, view.tz)} · MFA{' '}
             {principal.mfa === null ? 'not recorded' : principal.mfa ? 'seen' : 'not used'}
           </p>
           {detail.arns.length > 0 && detail.arns[0] !== principal.key && (
