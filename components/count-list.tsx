@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { formatCount } from './format';
+import { formatCount, plural } from './format';
 
 export interface CountItem {
   key: string;
@@ -31,7 +31,7 @@ export function CountList({ title, items, empty = 'None under this view.', unit 
                   <span className="min-w-0 truncate">{item.label}</span>
                   <span className="shrink-0 tabular-nums">
                     {formatCount(item.count)}
-                    {item.errors ? <span className="ml-1 text-xs text-red-600 dark:text-red-400">({formatCount(item.errors)} errors)</span> : null}
+                    {item.errors ? <span className="ml-1 text-xs text-red-600 dark:text-red-400">({plural(item.errors, 'error')})</span> : null}
                   </span>
                 </span>
                 {item.detail && <span className="block truncate font-mono text-xs text-slate-500 dark:text-slate-400">{item.detail}</span>}

@@ -86,7 +86,7 @@ export function IdentityActivity({ datasetId, view, detail }: { datasetId: strin
                         {error.errorCode}
                       </Link>{' '}
                       on {error.eventName ?? '(no event name)'}
-                      {error.message && <span className="line-clamp-2 block break-all text-xs text-slate-500 dark:text-slate-400" title={error.message}>{error.message}</span>}
+                      {error.message && <span className="line-clamp-2 break-all text-xs text-slate-500 dark:text-slate-400" title={error.message}>{error.message}</span>}
                     </td>
                     <td className={`${cell} w-14 text-right tabular-nums`}>{formatCount(error.count)}</td>
                     <td className={`${cell} w-36 text-xs`}>last {formatInZone(error.last, view.tz)}</td>

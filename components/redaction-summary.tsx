@@ -1,6 +1,7 @@
 import type { RedactionCount, RedactionSummary as Summary } from '@/lib/store/get-redaction-summary';
 import type { View } from '@/lib/view/view-schema';
 import { CountList } from './count-list';
+import { plural } from './format';
 import { REDACTION_LABELS } from './redaction-badges';
 import { tableHref } from './table-links';
 
@@ -14,7 +15,7 @@ export function RedactionSummary({ datasetId, view, redactions }: { datasetId: s
         title="Redacted fields by kind"
         unit="redacted events"
         empty="Nothing redacted under this view."
-        items={redactions.byKind.map((kind) => ({ key: kind.value, label: kindLabel(kind.value), detail: `${kind.events} events`, count: spots(kind), href: tableHref(datasetId, view, [['redacted', kind.value]]) }))}
+        items={redactions.byKind.map((kind) => ({ key: kind.value, label: kindLabel(kind.value), detail: plural(kind.events, 'event'), count: spots(kind), href: tableHref(datasetId, view, [['redacted', kind.value]]) }))}
       />
       <CountList
         title="Redacted fields by service"
@@ -32,7 +33,7 @@ export function RedactionSummary({ datasetId, view, redactions }: { datasetId: s
         title="Redacted fields by path"
         unit="redacted events"
         empty="Nothing redacted under this view."
-        items={redactions.byPath.map((path) => ({ key: path.value, label: path.value, detail: `${path.events} events`, count: spots(path), href: tableHref(datasetId, view, [['redacted', 'any']]) }))}
+        items={redactions.byPath.map((path) => ({ key: path.value, label: path.value, detail: plural(path.events, 'event'), count: spots(path), href: tableHref(datasetId, view, [['redacted', 'any']]) }))}
       />
     </div>
   );
