@@ -39,7 +39,9 @@ export function ServiceTimeline({ timeline, view, pathname, datasetId, linkFilte
   const { starts, bucketSeconds } = timeline;
   const drag = useBucketDrag({ starts, bucketSeconds, view, pathname, zoomOnClick: false });
   const selected = (index: number) => drag.selection !== null && index >= drag.selection[0] && index <= drag.selection[1];
-  const ticks = starts.length <= AXIS_TICKS ? starts.map((_, index) => index) : Array.from({ length: AXIS_TICKS }, (_, tick) => Math.round((tick * (starts.length - 1)) / (AXIS_TICKS - 1)));
+  const spread = starts.length <= AXIS_TICKS ? starts.map((_, index) => index) : Array.from({ length: AXIS_TICKS }, (_, tick) => Math.round((tick * (starts.length - 1)) / (AXIS_TICKS - 1)));
+  // The last label is right-aligned; one that starts too close to it would run into it.
+  const ticks = spread.filter((index, position) => position === spread.length - 1 || index / starts.length < 0.8);
 
   function laneRow(lane: Lane) {
     const largest = Math.max(1, ...lane.counts);

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { SessionChains as Chains, Tie } from '@/lib/store/get-session-chains';
 import type { View } from '@/lib/view/view-schema';
-import { formatCount, formatInZone, plural } from './format';
+import { formatInZone, plural } from './format';
 import { eventHref, identityHref, tableHref } from './table-links';
 
 const TIE_TEXT: Record<Tie, string> = { key: 'tied by the issued key', sharedEventID: 'tied by sharedEventID (copy in another account)' };
@@ -69,9 +69,9 @@ export function SessionChains({ datasetId, view, chains }: { datasetId: string; 
                     {session.used ? (
                       <>
                         <Link href={tableHref(datasetId, bare, [['accessKey', session.accessKeyId!]])} className={link}>
-                          {formatCount(session.used.events)} events
+                          {plural(session.used.events, 'event')}
                         </Link>
-                        {session.used.errors > 0 && <span className="text-red-700 dark:text-red-400"> ({formatCount(session.used.errors)} errors)</span>} in {plural(session.used.services, 'service')} as{' '}
+                        {session.used.errors > 0 && <span className="text-red-700 dark:text-red-400"> ({plural(session.used.errors, 'error')})</span>} in {plural(session.used.services, 'service')} as{' '}
                         <Link href={identityHref(datasetId, view, session.used.identityKey)} className={link}>
                           {session.used.identityDisplay}
                         </Link>
@@ -101,7 +101,7 @@ export function SessionChains({ datasetId, view, chains }: { datasetId: string; 
                 <Link href={tableHref(datasetId, bare, [['accessKey', origin.accessKeyId]])} className={`${link} font-mono text-xs`}>
                   {origin.accessKeyId}
                 </Link>{' '}
-                ({formatCount(origin.events)} events from {formatInZone(origin.firstUsed, view.tz)}) was created by:
+                ({plural(origin.events, 'event')} from {formatInZone(origin.firstUsed, view.tz)}) was created by:
                 <ul className="mt-1 space-y-1 pl-4">
                   {origin.createdBy.map((call) => (
                     <li key={call.eventId} className="flex flex-wrap items-center gap-x-2">

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { FilterPills } from '@/components/filter-pills';
-import { formatCount, formatInZone, plural } from '@/components/format';
+import { formatInZone, plural } from '@/components/format';
 import { IdentityActivity, RoleSessions } from '@/components/identity-activity';
 import { IdentitySightings } from '@/components/identity-sightings';
 import { RedactionSummary } from '@/components/redaction-summary';
@@ -49,11 +49,11 @@ export default async function IdentityPage(props: PageProps) {
           <p className="text-sm text-slate-600 dark:text-slate-400">
             account <span className="font-mono">{principal.account ?? '—'}</span> ·{' '}
             <Link href={tableHref(id, view, [['identity', identityKey]])} className="text-sky-700 hover:underline dark:text-sky-400">
-              {formatCount(principal.events)} events
+              {plural(principal.events, 'event')}
             </Link>{' '}
             ·{' '}
             <Link href={tableHref(id, view, [['identity', identityKey], ['error', 'any']])} className="text-red-700 hover:underline dark:text-red-400">
-              {formatCount(principal.errors)} errors
+              {plural(principal.errors, 'error')}
             </Link>{' '}
             · {plural(principal.services, 'service')} · {formatInZone(principal.first, view.tz)} – {formatInZone(principal.last, view.tz)} · MFA{' '}
             {principal.mfa === null ? 'not recorded' : principal.mfa ? 'seen' : 'not used'}
