@@ -65,9 +65,12 @@ test('every investigation page survives a URL round trip into a new browser', as
   const other = await browser.newContext();
   const fresh = await other.newPage();
   for (const url of views) {
+    // Compare drawn pages, not their loading states.
     await page.goto(url);
+    await expect(page.getByRole('navigation', { name: 'Dataset pages' })).toBeVisible();
     const main = await page.locator('main').innerText();
     await fresh.goto(new URL(page.url()).pathname + new URL(page.url()).search);
+    await expect(fresh.getByRole('navigation', { name: 'Dataset pages' })).toBeVisible();
     expect(await fresh.locator('main').innerText()).toBe(main);
   }
   await other.close();
@@ -91,6 +94,7 @@ test('the timeline reads with the sample’s services and with 45 at once; bucke
   await expect(page.getByRole('region', { name: 'Top services' })).toContainText('AWS Systems Manager');
   await shoot(page, 'overview');
   await page.goto(`${sample}/identities`);
+  await expect(page.getByRole('table', { name: 'Identities' })).toContainText('christophe');
   await shoot(page, 'identities');
   await page.goto(`${sample}/timeline`);
   await expect(page.getByRole('figure', { name: 'Activity by service' })).toContainText('AWS Config');
