@@ -29,15 +29,17 @@ type Props = {
   linkFilters?: [FilterField, string][];
   /** Lanes taller than this scroll inside the chart. */
   maxHeight?: string;
+  /** The page's own settings, kept when a drag zooms. */
+  settings?: Record<string, string | undefined>;
 };
 
 /**
  * One swimlane per service: events per bucket, errors overlaid in red, a mark on buckets with
  * redacted events. Drag across buckets to zoom; click one to open its events in the table.
  */
-export function ServiceTimeline({ timeline, view, pathname, datasetId, linkFilters = [], maxHeight = '70vh' }: Props) {
+export function ServiceTimeline({ timeline, view, pathname, datasetId, linkFilters = [], maxHeight = '70vh', settings }: Props) {
   const { starts, bucketSeconds } = timeline;
-  const drag = useBucketDrag({ starts, bucketSeconds, view, pathname, zoomOnClick: false });
+  const drag = useBucketDrag({ starts, bucketSeconds, view, pathname, zoomOnClick: false, settings });
   const selected = (index: number) => drag.selection !== null && index >= drag.selection[0] && index <= drag.selection[1];
   const spread = starts.length <= AXIS_TICKS ? starts.map((_, index) => index) : Array.from({ length: AXIS_TICKS }, (_, tick) => Math.round((tick * (starts.length - 1)) / (AXIS_TICKS - 1)));
   // The last label is right-aligned; one that starts too close to it would run into it.

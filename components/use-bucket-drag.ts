@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { viewHref } from '@/lib/view/url-codec';
+import { pageHref } from '@/lib/view/page-params';
 import type { View } from '@/lib/view/view-schema';
 
 /**
@@ -10,7 +10,22 @@ import type { View } from '@/lib/view/view-schema';
  * released becomes the view's `from` and `to` (a click on one bucket zooms to that bucket when
  * `zoomOnClick` is set). Shared by the event histogram and the per-service timeline.
  */
-export function useBucketDrag({ starts, bucketSeconds, view, pathname, zoomOnClick }: { starts: string[]; bucketSeconds: number; view: View; pathname: string; zoomOnClick: boolean }) {
+export function useBucketDrag({
+  starts,
+  bucketSeconds,
+  view,
+  pathname,
+  zoomOnClick,
+  settings,
+}: {
+  starts: string[];
+  bucketSeconds: number;
+  view: View;
+  pathname: string;
+  zoomOnClick: boolean;
+  /** The page's own settings beside the view (a lane order), kept through the zoom. */
+  settings?: Record<string, string | undefined>;
+}) {
   const router = useRouter();
   const [from, setFrom] = useState<number | null>(null);
   const [to, setTo] = useState<number | null>(null);
@@ -22,7 +37,7 @@ export function useBucketDrag({ starts, bucketSeconds, view, pathname, zoomOnCli
     if (from === null || last === null || (last === from && !zoomOnClick)) return;
     const [low, high] = from <= last ? [from, last] : [last, from];
     const end = new Date(Date.parse(starts[high]!) + bucketSeconds * 1000).toISOString();
-    router.push(viewHref(pathname, { ...view, from: starts[low]!, to: end, cursor: undefined }));
+    router.push(pageHref(pathname, { ...view, from: starts[low]!, to: end, cursor: undefined }, settings));
   }
 
   return {

@@ -132,6 +132,6 @@ test('the timeline reads with the sample’s services and with 45 at once; bucke
   await page.mouse.down();
   await page.mouse.move(track!.x + track!.width / 3, track!.y + track!.height / 2, { steps: 8 });
   await page.mouse.up();
-  await expect(page).toHaveURL(/\/timeline\?from=2024-01-01T00%3A.+&to=/);
+  await expect(page).toHaveURL(/\/timeline\?from=2024-01-01T00%3A.+&to=.+&lanes=name$/);
   await expect(figure).not.toContainText('45 services');
 });

@@ -29,7 +29,7 @@ export default function TimelinePage(props: ViewPageProps) {
               options={LANE_ORDERS.map((order) => ({ value: order, title: ORDER_TITLES[order], href: pageHref(pathname, view, { lanes: order === 'volume' ? undefined : order }) }))}
             />
           </div>
-          <ServiceTimeline timeline={timeline} view={view} pathname={pathname} datasetId={dataset.id} />
+          <ServiceTimeline timeline={timeline} view={view} pathname={pathname} datasetId={dataset.id} settings={{ lanes: lanes === 'volume' ? undefined : lanes }} />
         </div>
       );
     },
