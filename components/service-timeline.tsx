@@ -57,8 +57,18 @@ export function ServiceTimeline({ timeline, view, pathname, datasetId, linkFilte
           <span className="min-w-0 flex-1 truncate">{lane.serviceName}</span>
           <span className="shrink-0 text-[11px] tabular-nums text-slate-500 dark:text-slate-400">
             {formatCount(lane.total)}
-            {lane.errors > 0 && <span className="text-red-600 dark:text-red-400"> · {formatCount(lane.errors)}</span>}
-            {lane.redacted > 0 && <span className="text-amber-700 dark:text-amber-400"> · {formatCount(lane.redacted)}</span>}
+            {lane.errors > 0 && (
+              <span className="ml-1.5 text-red-600 dark:text-red-400">
+                <span className="mr-0.5 inline-block h-1.5 w-2 rounded-sm bg-red-500" aria-hidden="true" />
+                {formatCount(lane.errors)}
+              </span>
+            )}
+            {lane.redacted > 0 && (
+              <span className="ml-1.5 text-amber-700 dark:text-amber-400">
+                <span className="mr-0.5 inline-block h-1.5 w-1.5 rounded-full bg-amber-500" aria-hidden="true" />
+                {formatCount(lane.redacted)}
+              </span>
+            )}
           </span>
         </Link>
         <div className="flex h-6 items-end">
@@ -110,7 +120,7 @@ export function ServiceTimeline({ timeline, view, pathname, datasetId, linkFilte
         <span className="flex items-center gap-1"><span className="h-2 w-3 rounded-sm bg-sky-500" aria-hidden="true" />events</span>
         <span className="flex items-center gap-1"><span className="h-2 w-3 rounded-sm bg-red-500" aria-hidden="true" />errors</span>
         <span className="flex items-center gap-1"><span className="h-1.5 w-1.5 rounded-full bg-amber-500" aria-hidden="true" />redacted</span>
-        <span>Counts: events · errors · redacted. Drag across buckets to zoom; click one to open its events.</span>
+        <span>Beside each service: its events, errors and redacted events. Drag across buckets to zoom; click one to open its events.</span>
       </figcaption>
       <div className="grid grid-cols-[16rem_minmax(0,1fr)] gap-2 text-[11px] text-slate-500 dark:text-slate-400" aria-hidden="true">
         <span />
