@@ -6,6 +6,7 @@ import type { FieldFilter, View } from '@/lib/view/view-schema';
 import { formatInZone } from './format';
 import { JsonTree } from './json-tree';
 import { REDACTION_LABELS } from './redaction-badges';
+import { identityHref } from './table-links';
 
 const around = (iso: string, minutes: number) => new Date(Date.parse(iso) + minutes * 60_000).toISOString();
 
@@ -25,7 +26,7 @@ function pivots(detail: Detail, view: View): { label: string; view: View }[] {
 }
 
 /** One record in full beside the table: who, what was hidden and why, what the reader repaired. */
-export function EventDetail({ detail, view, pathname }: { detail: Detail; view: View; pathname: string }) {
+export function EventDetail({ detail, view, pathname, datasetId }: { detail: Detail; view: View; pathname: string; datasetId: string }) {
   const record = detail.record as Record<string, unknown>;
   return (
     <aside aria-label="Event detail" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 text-sm dark:border-slate-800 dark:bg-slate-900">
@@ -46,7 +47,10 @@ export function EventDetail({ detail, view, pathname }: { detail: Detail; view: 
           <Link href={viewHref(pathname, { ...view, filters: { identity: [{ value: detail.identity.key, negate: false }] }, cursor: undefined })} className="font-medium text-sky-700 hover:underline dark:text-sky-400">
             {detail.identity.display}
           </Link>{' '}
-          <span className="text-slate-500">{detail.identity.type}</span>
+          <span className="text-slate-500">{detail.identity.type}</span>{' '}
+          <Link href={identityHref(datasetId, view, detail.identity.key)} className="text-xs text-sky-700 hover:underline dark:text-sky-400">
+            Identity page →
+          </Link>
         </p>
         <p className="break-all font-mono text-xs text-slate-500">{detail.identity.key}</p>
         {detail.identity.sessionName && <p className="text-xs">session {detail.identity.sessionName}</p>}

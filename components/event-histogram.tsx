@@ -1,12 +1,11 @@
 'use client';
 
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { Bar, BarChart, Legend, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Summary } from '@/lib/store/get-summary';
 import { viewHref } from '@/lib/view/url-codec';
 import type { View } from '@/lib/view/view-schema';
+import { useBucketDrag } from './use-bucket-drag';
 
 function label(iso: string, bucketSeconds: number): string {
   if (bucketSeconds >= 86_400) return iso.slice(0, 10);
@@ -51,25 +50,12 @@ function chartData(histogram: Summary['histogram'], services: Summary['services'
  * goes into the URL as `from` and `to`.
  */
 export function EventHistogram({ histogram, services, view, pathname }: { histogram: Summary['histogram']; services: Summary['services']; view: View; pathname: string }) {
-  const router = useRouter();
-  const [dragFrom, setDragFrom] = useState<string | null>(null);
-  const [dragTo, setDragTo] = useState<string | null>(null);
+  const drag = useBucketDrag({ starts: histogram.starts, bucketSeconds: histogram.bucketSeconds, view, pathname, zoomOnClick: true });
   if (histogram.starts.length === 0) return null;
 
   const { data, series } = chartData(histogram, services, view);
   const indexOf = (pointer: ChartPointer) => data.findIndex((point) => point.label === pointer?.activeLabel);
-
-  function finishDrag(pointer: ChartPointer) {
-    const first = data.findIndex((point) => point.label === dragFrom);
-    const last = indexOf(pointer) === -1 ? data.findIndex((point) => point.label === dragTo) : indexOf(pointer);
-    setDragFrom(null);
-    setDragTo(null);
-    if (first === -1 || last === -1) return;
-    const [low, high] = first <= last ? [first, last] : [last, first];
-    const from = data[low]!.start;
-    const to = new Date(Date.parse(data[high]!.start) + histogram.bucketSeconds * 1000).toISOString();
-    router.push(viewHref(pathname, { ...view, from, to, cursor: undefined }));
-  }
+  const at = (pointer: ChartPointer) => (indexOf(pointer) === -1 ? null : indexOf(pointer));
 
   const toggleClass = (active: boolean) =>
     `rounded px-2 py-0.5 ${active ? 'bg-slate-900 text-white dark:bg-slate-100 dark:text-slate-900' : 'hover:bg-slate-100 dark:hover:bg-slate-800'}`;
@@ -91,13 +77,14 @@ export function EventHistogram({ histogram, services, view, pathname }: { histog
             barCategoryGap={1}
             className="cursor-crosshair"
             onMouseDown={(pointer: ChartPointer) => {
-              const index = indexOf(pointer);
-              if (index !== -1) setDragFrom(data[index]!.label);
+              const index = at(pointer);
+              if (index !== null) drag.start(index);
             }}
             onMouseMove={(pointer: ChartPointer) => {
-              if (dragFrom && indexOf(pointer) !== -1) setDragTo(data[indexOf(pointer)]!.label);
+              const index = at(pointer);
+              if (index !== null) drag.move(index);
             }}
-            onMouseUp={(pointer: ChartPointer) => finishDrag(pointer)}
+            onMouseUp={(pointer: ChartPointer) => drag.finish(at(pointer))}
           >
             <XAxis dataKey="label" tick={{ fontSize: 11 }} minTickGap={40} />
             <YAxis tick={{ fontSize: 11 }} width={44} allowDecimals={false} />
@@ -106,7 +93,7 @@ export function EventHistogram({ histogram, services, view, pathname }: { histog
             {series.map((item) => (
               <Bar key={item.key} dataKey={item.key} name={item.name} stackId="events" fill={item.color} isAnimationActive={false} />
             ))}
-            {dragFrom && dragTo && <ReferenceArea x1={dragFrom} x2={dragTo} fill="#f59e0b" fillOpacity={0.25} />}
+            {drag.selection && <ReferenceArea x1={data[drag.selection[0]]!.label} x2={data[drag.selection[1]]!.label} fill="#f59e0b" fillOpacity={0.25} />}
           </BarChart>
         </ResponsiveContainer>
       </div>

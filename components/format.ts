@@ -30,3 +30,24 @@ export function formatInZone(iso: string | null, timeZone: string): string {
 export function formatCount(value: number): string {
   return value.toLocaleString('en-US');
 }
+
+/** `3 events`, `1 event`. */
+export function plural(count: number, noun: string): string {
+  return `${formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+const DURATION_UNITS: [number, string][] = [
+  [365 * 86_400, 'year'],
+  [30 * 86_400, 'month'],
+  [7 * 86_400, 'week'],
+  [86_400, 'day'],
+  [3600, 'hour'],
+  [60, 'minute'],
+  [1, 'second'],
+];
+
+/** A bucket size in the largest unit that divides it: `1 year`, `6 hours`, `30 seconds`. */
+export function formatDuration(seconds: number): string {
+  const [size, unit] = DURATION_UNITS.find(([size]) => seconds >= size && seconds % size === 0) ?? [1, 'second'];
+  return plural(seconds / size, unit);
+}

@@ -3,7 +3,7 @@ import * as dataset from './datasets/[id]/route';
 // Route handlers called as Next.js calls them, for the API tests.
 const base = 'http://127.0.0.1';
 
-export const context = (params: Record<string, string>) => ({ params: Promise.resolve(params) }) as never;
+export const context = (params: Record<string, string | string[]>) => ({ params: Promise.resolve(params) }) as never;
 export const get = (url: string) => new Request(`${base}${url}`);
 export const postJson = (url: string, body: unknown) =>
   new Request(`${base}${url}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { serverConfig } from '@/lib/config';
 import type { SqlParam } from '@/lib/view/view-to-sql';
-import type { Row } from './rows';
+import { type Row, readRows } from './rows';
 import { SCHEMA_STATEMENTS, SCHEMA_VERSION } from './schema';
 
 // Next.js may load this module more than once in one process (instrumentation and routes are
@@ -115,4 +115,9 @@ export async function closeDatabases(): Promise<void> {
   if (!databases) return;
   for (const instance of databases.values()) (await instance).closeSync();
   databases.clear();
+}
+
+/** One query on its own connection, so that several can run side by side over the cores. */
+export function queryRows(sql: string, params: SqlParam[] = []): Promise<Row[]> {
+  return withConnection((connection) => readRows(connection, sql, params));
 }

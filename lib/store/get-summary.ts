@@ -4,12 +4,7 @@ import { compileView } from '@/lib/view/view-to-sql';
 import { type Facet, getFacets } from './get-facets';
 import { withConnection } from './database';
 import { readRows } from './rows';
-
-export interface TimeBuckets {
-  bucketSeconds: number;
-  /** Bucket start instants, ISO UTC, oldest first. */
-  starts: string[];
-}
+import { type TimeBuckets, bucketSecondsFor, bucketStarts, isoOfSeconds as iso } from './time-buckets';
 
 export interface Summary {
   total: number;
@@ -19,29 +14,7 @@ export interface Summary {
 }
 
 const TOP_SERVICES = 10;
-const BUCKET_SIZES = [1, 5, 10, 30, 60, 300, 600, 1800, 3600, 3 * 3600, 6 * 3600, 12 * 3600, 86_400, 7 * 86_400, 30 * 86_400];
 const MAX_BUCKETS = 80;
-
-const YEAR = 365 * 86_400;
-
-const bucketCount = (first: number, last: number, size: number) => Math.floor(last / size) - Math.floor(first / size) + 1;
-
-/** The smallest bucket size that covers the span in at most MAX_BUCKETS aligned buckets (whole years past the list). */
-function bucketSecondsFor(first: number, last: number): number {
-  return (
-    BUCKET_SIZES.find((size) => bucketCount(first, last, size) <= MAX_BUCKETS) ??
-    Math.ceil((last - first) / (MAX_BUCKETS - 1) / YEAR) * YEAR
-  );
-}
-
-function bucketStarts(fromSeconds: number, toSeconds: number, size: number): number[] {
-  const first = Math.floor(fromSeconds / size) * size;
-  const starts: number[] = [];
-  for (let start = first; start <= toSeconds; start += size) starts.push(start);
-  return starts;
-}
-
-const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
 
 /** Whether a view selects every event of its dataset, whatever it sorts, pages or shows. */
 function selectsEverything(view: View): boolean {
@@ -87,7 +60,7 @@ async function computeSummary(datasetId: string, view: View): Promise<Summary> {
     }
     const first = Number(range.first);
     const last = Number(range.last);
-    const size = bucketSecondsFor(first, last);
+    const size = bucketSecondsFor(first, last, MAX_BUCKETS);
     const starts = bucketStarts(first, last, size);
     const slot = (seconds: number) => Math.round((seconds - starts[0]!) / size);
 

@@ -75,7 +75,8 @@ function fieldCondition(field: FilterField, values: FilterValue[], params: SqlPa
   return parts.join(' AND ');
 }
 
-function escapeLike(text: string): string {
+/** Text to match literally inside a LIKE pattern (with `ESCAPE '\\'`). */
+export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 

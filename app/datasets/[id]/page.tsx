@@ -1,11 +1,8 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { EventTable } from '@/components/event-table';
 import { FilterPills } from '@/components/filter-pills';
-import { IngestProgress } from '@/components/ingest-progress';
 import { Pager } from '@/components/pager';
 import { ColumnChooser } from '@/components/column-chooser';
-import { DatasetSummary } from '@/components/dataset-summary';
 import { EventDetail } from '@/components/event-detail';
 import { ExportLinks } from '@/components/export-links';
 import { SearchBox } from '@/components/search-box';
@@ -16,45 +13,22 @@ import { EventHistogram } from '@/components/event-histogram';
 import { FacetSidebar } from '@/components/facet-sidebar';
 import { getEventsById } from '@/lib/store/get-event';
 import { getSummary } from '@/lib/store/get-summary';
-import { getDataset } from '@/lib/store/datasets';
 import { getEvents } from '@/lib/store/get-events';
-import { ViewError, parseView } from '@/lib/view/url-codec';
+import { parseView } from '@/lib/view/url-codec';
+import { type ViewPageProps, viewPage } from './view-page';
 
-type PageProps = {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
+/** The event table of a view, with its facets, histogram and the record opened beside it. */
+export default function DatasetPage(props: ViewPageProps) {
+  return viewPage(props, 'events', (search) => ({ view: parseView(search) }), async (dataset, { view }) => {
+    const id = dataset.id;
+    const pathname = `/datasets/${id}`;
+    const [page, summary, details] = await Promise.all([
+      getEvents(id, view),
+      getSummary(id, view),
+      view.detail ? getEventsById(id, view.detail) : Promise.resolve([]),
+    ]);
 
-export default async function DatasetPage({ params, searchParams }: PageProps) {
-  const { id } = await params;
-  const dataset = await getDataset(id);
-  if (!dataset) notFound();
-  const pathname = `/datasets/${id}`;
-
-  if (dataset.status === 'ingesting') return <IngestProgress initial={dataset} />;
-
-  let view;
-  try {
-    view = parseView(await searchParams);
-  } catch (error) {
-    if (!(error instanceof ViewError)) throw error;
     return (
-      <div role="alert" className="space-y-2">
-        <h1 className="text-xl font-semibold">This link’s filters are not valid</h1>
-        <pre className="whitespace-pre-wrap text-sm text-red-700 dark:text-red-400">{error.message}</pre>
-        <Link href={pathname} className="text-sky-700 hover:underline dark:text-sky-400">Show all events of {dataset.name}</Link>
-      </div>
-    );
-  }
-  const [page, summary, details] = await Promise.all([
-    getEvents(id, view),
-    getSummary(id, view),
-    view.detail ? getEventsById(id, view.detail) : Promise.resolve([]),
-  ]);
-
-  return (
-    <div className="space-y-4">
-      <DatasetSummary dataset={dataset} />
       <div className="grid grid-cols-[15rem_minmax(0,1fr)] gap-6">
         <FacetSidebar facets={summary.facets} view={view} pathname={pathname} />
         <div className="min-w-0 space-y-3">
@@ -85,10 +59,10 @@ export default async function DatasetPage({ params, searchParams }: PageProps) {
                 .
               </p>
             )}
-            {details[0] && <EventDetail detail={details[0]} view={view} pathname={pathname} />}
+            {details[0] && <EventDetail detail={details[0]} view={view} pathname={pathname} datasetId={id} />}
           </div>
         </div>
       </div>
-    </div>
-  );
+    );
+  });
 }
