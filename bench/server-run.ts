@@ -111,7 +111,14 @@ export async function runServer(corpusDirectory: string): Promise<ServerRun> {
       await measure('summary: everything', repeat(() => `${api}/summary`), 150),
       await measure('summary: one service', repeat((i) => `${api}/summary?service=${services[i % services.length]}.amazonaws.com`), 150),
       await measure('free text q', repeat((i) => `${api}/events?q=${['terraform', 'ThrottlingException', 'bucket-1a', 'ci-bot', 'HIDDEN_DUE', 'ap-southeast-2', 'GenerateDataKey', 'session-17'][i % 8]}`), 300),
+      await measure('overview', repeat((i) => `${api}/overview${i % 2 ? '' : '?error=any'}`), 300),
+      await measure('timeline', repeat((i) => `${api}/timeline?lanes=${['volume', 'errors', 'first', 'name'][i % 4]}`), 300),
+      await measure('identities', repeat((i) => `${api}/identities?by=${['events', 'errors', 'ips', 'last'][i % 4]}`), 300),
     ];
+    const { identities } = (await (await fetch(`${api}/identities`)).json()) as { identities: { key: string }[] };
+    latencies.push(
+      await measure('identity drill-down', repeat((i) => `${api}/identities/${encodeURIComponent(identities[i % identities.length]!.key)}`), 300),
+    );
     const browser = await measureBrowser(`${BASE}/datasets/${id}`);
     return { ingestSeconds, records: dataset.stats.records, duplicates: dataset.stats.duplicates, latencies, browser, peakRssMb: peakRssMb(server.pid!) };
   } finally {

@@ -18,7 +18,12 @@ export function databaseFile(): string {
 
 async function createInstance(file: string): Promise<DuckDBInstance> {
   // DuckDB would otherwise take up to 80% of the machine's memory for its buffers.
-  return DuckDBInstance.create(file, { memory_limit: serverConfig().dbMemoryLimit });
+  return DuckDBInstance.create(file, {
+    memory_limit: serverConfig().dbMemoryLimit,
+    // A large commit may otherwise skip the write-ahead log and wait for a checkpoint that other
+    // open transactions put off: a server killed meanwhile lost rows it had already shown.
+    auto_checkpoint_skip_wal_threshold: String(2 ** 62),
+  });
 }
 
 /** The schema version a store was written with: null for a new store, 0 for one from before versions. */
