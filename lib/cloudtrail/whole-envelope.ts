@@ -70,11 +70,19 @@ function endOfObject(text: string, begin: number): number {
   let depth = 0;
   for (let index = begin; index < text.length; index++) {
     const code = text.charCodeAt(index);
-    if (code === 34) {
-      // A string: skip to its closing quote, stepping over escapes.
-      for (index++; index < text.length && text.charCodeAt(index) !== 34; index++) if (text.charCodeAt(index) === 92) index++;
-    } else if (code === 123 || code === 91) depth++;
+    if (code === 34) index = closingQuote(text, index);
+    else if (code === 123 || code === 91) depth++;
     else if ((code === 125 || code === 93) && --depth === 0) return index + 1;
+  }
+  return text.length;
+}
+
+/** The index of the quote that closes the string opening at `open` (indexOf is much faster than a loop). */
+function closingQuote(text: string, open: number): number {
+  for (let quote = text.indexOf('"', open + 1); quote !== -1; quote = text.indexOf('"', quote + 1)) {
+    let backslashes = 0;
+    while (text.charCodeAt(quote - 1 - backslashes) === 92) backslashes++;
+    if (backslashes % 2 === 0) return quote;
   }
   return text.length;
 }

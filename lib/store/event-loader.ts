@@ -96,7 +96,10 @@ const INSERT_SQL = `
     FROM read_json(?, format = 'newline_delimited', maximum_object_size = ?,
                    columns = {${Object.entries(LINE_COLUMNS).map(([name, type]) => `'${name}': '${type}'`).join(', ')}})`;
 
-const ROWS_PER_CHUNK = 50_000;
+// Each commit costs more as the table grows, so chunks double: the first rows show up soon, and a
+// large reading commits a few times only.
+const FIRST_CHUNK_ROWS = 50_000;
+const MAX_CHUNK_ROWS = 400_000;
 const LINES_PER_WRITE = 500;
 
 /**
@@ -107,6 +110,7 @@ const LINES_PER_WRITE = 500;
 export class EventLoader {
   private lines: string[] = [];
   private rowsInChunk = 0;
+  private chunkRows = FIRST_CHUNK_ROWS;
   private chunkCount = 0;
   private chunkFile = '';
   private fd: number | null = null;
@@ -134,7 +138,9 @@ export class EventLoader {
 
   /** Hands a full chunk to DuckDB, first waiting for the one before: at most one chunk loads at a time. */
   async settle(): Promise<void> {
-    if (this.rowsInChunk >= ROWS_PER_CHUNK) await this.startLoad();
+    if (this.rowsInChunk < this.chunkRows) return;
+    this.chunkRows = Math.min(this.chunkRows * 2, MAX_CHUNK_ROWS);
+    await this.startLoad();
   }
 
   /** Loads everything queued and waits for it; what was read stays, also after a cancel. */
