@@ -99,7 +99,7 @@ const INSERT_SQL = `
 // Each commit costs more as the table grows, so chunks double: the first rows show up soon, and a
 // large reading commits a few times only.
 const FIRST_CHUNK_ROWS = 50_000;
-const MAX_CHUNK_ROWS = 400_000;
+const MAX_CHUNK_ROWS = 200_000;
 const LINES_PER_WRITE = 500;
 
 /**
