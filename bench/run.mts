@@ -12,8 +12,8 @@ import { runReaderBenchmark } from './reader-memory';
 const output = path.join(import.meta.dirname, 'results.md');
 const only = process.env.BENCH_ONLY;
 
-/** A section's name: its heading up to a colon or " at ", so a rerun at another size replaces it. */
-const sectionKey = (section: string) => section.split('\n')[0]!.replace(/^## /, '').split(/:| at /)[0]!.trim();
+/** A section's name: its heading up to a colon, so each size's latest run is kept beside the others. */
+const sectionKey = (section: string) => section.split('\n')[0]!.replace(/^## /, '').split(':')[0]!.trim();
 
 const previous = existsSync(output) ? readFileSync(output, 'utf8').split(/\n(?=## )/).slice(1) : [];
 const fresh: string[] = [];

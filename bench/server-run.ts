@@ -78,8 +78,9 @@ async function measure(name: string, urls: string[], target: number): Promise<La
   return { name, p50: percentile(times, 0.5), p95: percentile(times, 0.95), target };
 }
 
-export async function runServer(corpusDirectory: string): Promise<ServerRun> {
-  const dataDir = path.join(root, 'bench', 'data');
+/** `repeats` requests per API call after three warm-ups; the store goes in bench/data-<events>. */
+export async function runServer(corpusDirectory: string, events: number, repeats: number): Promise<ServerRun> {
+  const dataDir = path.join(root, 'bench', `data-${events}`);
   rmSync(dataDir, { recursive: true, force: true });
   // The start script users run: it builds first when the build is missing or stale.
   const server: ChildProcess = spawn(process.execPath, [path.join(root, 'scripts/start.mjs')], {
@@ -101,7 +102,7 @@ export async function runServer(corpusDirectory: string): Promise<ServerRun> {
     if (dataset.status !== 'ready') throw new Error(`the ingest ended ${dataset.status}`);
 
     const api = `${BASE}/api/datasets/${id}`;
-    const repeat = (make: (index: number) => string) => Array.from({ length: 40 }, (_, index) => make(index));
+    const repeat = (make: (index: number) => string) => Array.from({ length: repeats }, (_, index) => make(index));
     const services = ['s3', 'ec2', 'iam', 'sts', 'kms', 'lambda', 'ssm', 'config'];
     const latencies = [
       await measure('events: first page', repeat(() => `${api}/events`), 150),
