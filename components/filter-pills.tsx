@@ -3,7 +3,8 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
-import { viewHref, withFilter, withFilterValue, withoutFilter } from '@/lib/view/url-codec';
+import { type PageSettings, pageHref } from '@/lib/view/page-params';
+import { withFilter, withFilterValue, withoutFilter } from '@/lib/view/url-codec';
 import { ALLOWED_VALUES, FILTER_FIELDS, type FilterField, type View } from '@/lib/view/view-schema';
 
 type Editing = { field: FilterField; value: string } | 'q' | null;
@@ -41,15 +42,16 @@ function ValueEditor({ label, value, options, onApply, onCancel }: { label: stri
 }
 
 /** The view's active filters, each with controls to change its value, negate it and remove it. */
-export function FilterPills({ view, pathname }: { view: View; pathname: string }) {
+export function FilterPills({ view, pathname, settings }: { view: View; pathname: string; settings?: PageSettings }) {
   const router = useRouter();
+  const hrefFor = (next: View) => pageHref(pathname, next, settings);
   const [editing, setEditing] = useState<Editing>(null);
   const pills = FILTER_FIELDS.flatMap((field) => (view.filters[field] ?? []).map((item) => ({ field, ...item })));
   if (pills.length === 0 && !view.q) return null;
 
   const apply = (next: View) => {
     setEditing(null);
-    router.push(viewHref(pathname, next));
+    router.push(hrefFor(next));
   };
   const valueButton = (text: string, label: string, onClick: () => void) => (
     <button type="button" onClick={onClick} aria-label={label} title="Change this value" className="font-medium hover:underline">
@@ -80,10 +82,10 @@ export function FilterPills({ view, pathname }: { view: View; pathname: string }
               valueButton(value, `Change ${field} ${value}`, () => setEditing({ field, value }))
             )}
           </span>
-          <Link href={viewHref(pathname, withFilter(view, field, value, !negate))} className="px-1 text-xs text-slate-500 hover:text-slate-900 dark:hover:text-white" aria-label={`${negate ? 'Include' : 'Exclude'} ${field} ${value}`}>
+          <Link href={hrefFor(withFilter(view, field, value, !negate))} className="px-1 text-xs text-slate-500 hover:text-slate-900 dark:hover:text-white" aria-label={`${negate ? 'Include' : 'Exclude'} ${field} ${value}`}>
             {negate ? '+' : '≠'}
           </Link>
-          <Link href={viewHref(pathname, withoutFilter(view, field, value))} className="px-1 text-slate-500 hover:text-slate-900 dark:hover:text-white" aria-label={`Remove filter ${field} ${value}`}>
+          <Link href={hrefFor(withoutFilter(view, field, value))} className="px-1 text-slate-500 hover:text-slate-900 dark:hover:text-white" aria-label={`Remove filter ${field} ${value}`}>
             ×
           </Link>
         </li>
@@ -96,7 +98,7 @@ export function FilterPills({ view, pathname }: { view: View; pathname: string }
           ) : (
             valueButton(`“${view.q}”`, 'Change the search text', () => setEditing('q'))
           )}
-          <Link href={viewHref(pathname, { ...view, q: undefined, cursor: undefined })} className="px-1 text-slate-500" aria-label="Remove text search">
+          <Link href={hrefFor({ ...view, q: undefined, cursor: undefined })} className="px-1 text-slate-500" aria-label="Remove text search">
             ×
           </Link>
         </li>

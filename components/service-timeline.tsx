@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import type { Lane, Timeline } from '@/lib/store/get-timeline';
+import type { PageSettings } from '@/lib/view/page-params';
 import type { FilterField, View } from '@/lib/view/view-schema';
 import { formatCount, formatDuration, plural } from './format';
 import { tableHref } from './table-links';
@@ -30,7 +31,7 @@ type Props = {
   /** Lanes taller than this scroll inside the chart. */
   maxHeight?: string;
   /** The page's own settings, kept when a drag zooms. */
-  settings?: Record<string, string | undefined>;
+  settings?: PageSettings;
 };
 
 /**

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
-import { viewHref } from '@/lib/view/url-codec';
+import { type PageSettings, pageHref } from '@/lib/view/page-params';
 import type { View } from '@/lib/view/view-schema';
 
 /** Presets count back from the dataset's last event, so they make sense for logs of any age. */
@@ -17,8 +17,9 @@ const PRESETS: [string, string | undefined][] = [
 ];
 
 /** A relative preset or an absolute range (UTC), written into the view's `from` and `to`. */
-export function TimeRangePicker({ view, pathname }: { view: View; pathname: string }) {
+export function TimeRangePicker({ view, pathname, settings }: { view: View; pathname: string; settings?: PageSettings }) {
   const router = useRouter();
+  const hrefFor = (next: View) => pageHref(pathname, next, settings);
   const [from, setFrom] = useState(view.from && !view.from.startsWith('-') ? view.from.slice(0, 16) : '');
   const [to, setTo] = useState(view.to && !view.to.startsWith('-') && view.to !== 'now' ? view.to.slice(0, 16) : '');
   const linkClass = (active: boolean) =>
@@ -26,13 +27,13 @@ export function TimeRangePicker({ view, pathname }: { view: View; pathname: stri
 
   function apply(event: FormEvent) {
     event.preventDefault();
-    router.push(viewHref(pathname, { ...view, from: from ? `${from}:00Z` : undefined, to: to ? `${to}:00Z` : undefined, cursor: undefined }));
+    router.push(hrefFor({ ...view, from: from ? `${from}:00Z` : undefined, to: to ? `${to}:00Z` : undefined, cursor: undefined }));
   }
 
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm" aria-label="Time range">
       {PRESETS.map(([label, value]) => (
-        <Link key={label} href={viewHref(pathname, { ...view, from: value, to: undefined, cursor: undefined })} className={linkClass(view.from === value && !view.to)}>
+        <Link key={label} href={hrefFor({ ...view, from: value, to: undefined, cursor: undefined })} className={linkClass(view.from === value && !view.to)}>
           {label}
         </Link>
       ))}

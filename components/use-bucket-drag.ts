@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { pageHref } from '@/lib/view/page-params';
+import { type PageSettings, pageHref } from '@/lib/view/page-params';
 import type { View } from '@/lib/view/view-schema';
 
 /**
@@ -24,7 +24,7 @@ export function useBucketDrag({
   pathname: string;
   zoomOnClick: boolean;
   /** The page's own settings beside the view (a lane order), kept through the zoom. */
-  settings?: Record<string, string | undefined>;
+  settings?: PageSettings;
 }) {
   const router = useRouter();
   const [from, setFrom] = useState<number | null>(null);

@@ -135,3 +135,18 @@ test('the timeline reads with the sample’s services and with 45 at once; bucke
   await expect(page).toHaveURL(/\/timeline\?from=2024-01-01T00%3A.+&to=.+&lanes=name$/);
   await expect(figure).not.toContainText('45 services');
 });
+
+test('the time-range picker and the filter pills keep a page’s own settings', async ({ page }) => {
+  const sample = await sampleHref(page);
+  await page.goto(`${sample}/timeline?lanes=errors&region=us-east-1`);
+  await page.getByRole('link', { name: 'Last 7 days' }).click();
+  await expect(page).toHaveURL(/\/timeline\?region=us-east-1&from=-7d&lanes=errors$/);
+  await page.getByRole('link', { name: 'Remove filter region us-east-1' }).click();
+  await expect(page).toHaveURL(/\/timeline\?from=-7d&lanes=errors$/);
+
+  await page.goto(`${sample}/identities?by=errors&dir=asc&find=christophe&region=us-east-1`);
+  await page.getByRole('link', { name: 'Exclude region us-east-1' }).click();
+  await expect(page).toHaveURL(/\/identities\?region=%21us-east-1&by=errors&dir=asc&find=christophe$/);
+  await page.getByRole('link', { name: 'All', exact: true }).click();
+  await expect(page).toHaveURL(/\/identities\?region=%21us-east-1&by=errors&dir=asc&find=christophe$/);
+});

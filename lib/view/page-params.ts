@@ -22,6 +22,9 @@ export const identityListParamsSchema = z.object({
 });
 export type IdentityListParams = z.infer<typeof identityListParamsSchema>;
 
+/** A page's own settings as they go into its URL; undefined leaves one out (its default). */
+export type PageSettings = Record<string, string | undefined>;
+
 type SearchParamsInput = URLSearchParams | Record<string, string | string[] | undefined>;
 
 /** Reads a page's own settings from its query string; bad values are a ViewError, as for the view. */
@@ -36,7 +39,7 @@ export function parsePageParams<Schema extends z.ZodType>(schema: Schema, input:
 }
 
 /** A page's URL: the view's query string, with the page's own settings added (defaults left out). */
-export function pageHref(pathname: string, view: View, settings: Record<string, string | undefined> = {}): string {
+export function pageHref(pathname: string, view: View, settings: PageSettings = {}): string {
   const params = viewToSearchParams(view);
   for (const [key, value] of Object.entries(settings)) if (value !== undefined) params.set(key, value);
   const query = params.toString();

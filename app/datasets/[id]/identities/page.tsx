@@ -17,9 +17,10 @@ export default function IdentitiesPage(props: ViewPageProps) {
     async (dataset, { view, list }) => {
       const pathname = `/datasets/${dataset.id}/identities`;
       const { total, identities } = await getIdentities(dataset.id, view, list);
+      const settings = { by: list.by === 'events' ? undefined : list.by, dir: list.dir === 'desc' ? undefined : list.dir, find: list.find };
       return (
         <div className="space-y-3">
-          <TimeRangePicker key={`${view.from}|${view.to}`} view={view} pathname={pathname} />
+          <TimeRangePicker key={`${view.from}|${view.to}`} view={view} pathname={pathname} settings={settings} />
           <div className="flex flex-wrap items-center justify-between gap-2">
             <form method="get" action={pathname} role="search" className="flex items-center gap-2">
               <HiddenViewFields view={view} />
@@ -46,7 +47,7 @@ export default function IdentitiesPage(props: ViewPageProps) {
               {total > identities.length ? `, the first ${formatCount(identities.length)} shown` : ''}
             </p>
           </div>
-          <FilterPills view={view} pathname={pathname} />
+          <FilterPills view={view} pathname={pathname} settings={settings} />
           {identities.length === 0 ? (
             <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm dark:border-slate-700">
               No principal {list.find ? `matches “${list.find}” ` : ''}under this view.

@@ -18,18 +18,19 @@ export default function TimelinePage(props: ViewPageProps) {
     async (dataset, { view, lanes }) => {
       const pathname = `/datasets/${dataset.id}/timeline`;
       const timeline = await getTimeline(dataset.id, view, lanes);
+      const settings = { lanes: lanes === 'volume' ? undefined : lanes };
       return (
         <div className="space-y-3">
-          <TimeRangePicker key={`${view.from}|${view.to}`} view={view} pathname={pathname} />
+          <TimeRangePicker key={`${view.from}|${view.to}`} view={view} pathname={pathname} settings={settings} />
           <div className="flex flex-wrap items-center justify-between gap-2">
-            <FilterPills view={view} pathname={pathname} />
+            <FilterPills view={view} pathname={pathname} settings={settings} />
             <SortLinks
               label="Order lanes by"
               current={lanes}
               options={LANE_ORDERS.map((order) => ({ value: order, title: ORDER_TITLES[order], href: pageHref(pathname, view, { lanes: order === 'volume' ? undefined : order }) }))}
             />
           </div>
-          <ServiceTimeline timeline={timeline} view={view} pathname={pathname} datasetId={dataset.id} settings={{ lanes: lanes === 'volume' ? undefined : lanes }} />
+          <ServiceTimeline timeline={timeline} view={view} pathname={pathname} datasetId={dataset.id} settings={settings} />
         </div>
       );
     },
