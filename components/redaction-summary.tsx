@@ -33,7 +33,7 @@ export function RedactionSummary({ datasetId, view, redactions }: { datasetId: s
         title="Redacted fields by path"
         unit="redacted events"
         empty="Nothing redacted under this view."
-        items={redactions.byPath.map((path) => ({ key: path.value, label: path.value, detail: plural(path.events, 'event'), count: spots(path), href: tableHref(datasetId, view, [['redacted', 'any']]) }))}
+        items={redactions.byPath.map((path) => ({ key: path.value, label: path.value, detail: plural(path.events, 'event'), count: spots(path), href: tableHref(datasetId, view, [['redactedPath', path.value]]) }))}
       />
     </div>
   );

@@ -174,6 +174,18 @@ describe('overview and timeline', () => {
     expect(overview.redactions.byKind.find((kind) => kind.value === 'protected')).toEqual({ value: 'protected', label: null, spots: protectedSpots, events: redacted.length });
   });
 
+  it('open the events behind each redacted field path, and only those', async () => {
+    const { byPath } = (await getOverview(sampleId, view())).redactions;
+    expect(byPath.length).toBeGreaterThan(1);
+    for (const path of byPath) {
+      const rows = (await getEvents(sampleId, view(`redactedPath=${encodeURIComponent(path.value)}&limit=1000`))).rows;
+      expect(rows.length, path.value).toBe(path.events);
+      for (const row of rows) expect(row.redactions.map((spot) => spot.path)).toContain(path.value);
+      const others = (await getEvents(sampleId, view(`redactedPath=!${encodeURIComponent(path.value)}&redacted=any&limit=1000`))).rows;
+      for (const row of others) expect(row.redactions.map((spot) => spot.path)).not.toContain(path.value);
+    }
+  });
+
   it('draw one lane per service, ordered as asked, with errors and redactions per bucket', async () => {
     const timeline = await getTimeline(sampleId, view(), 'volume');
     const services = new Set((await getEvents(sampleId, view('limit=1000'))).rows.map((row) => row.eventSource));

@@ -177,6 +177,7 @@ describe('the store', () => {
     for (const hostile of ["'; DROP TABLE events; --", '%', '_', "\\' OR 1=1 --", '" OR ""="', '$.eventName', "') OR ('1'='1"]) {
       const params = new URLSearchParams();
       params.append('service', hostile);
+      params.append('redactedPath', hostile);
       params.append('q', hostile);
       params.append('f.eventName', hostile);
       params.append(`f.eventName~${hostile}`, '');

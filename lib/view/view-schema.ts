@@ -16,6 +16,7 @@ export const FILTER_FIELDS = [
   'eventType',
   'category',
   'redacted',
+  'redactedPath',
   'repaired',
 ] as const;
 export type FilterField = (typeof FILTER_FIELDS)[number];

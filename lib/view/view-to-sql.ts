@@ -58,6 +58,10 @@ function condition(field: FilterField, value: string, params: SqlParam[]): strin
       if (value === 'any') return 'len(redaction_kinds) > 0';
       params.push(value);
       return 'list_contains(redaction_kinds, ?)';
+    case 'redactedPath':
+      // The kinds list is cheap to test first; only events with a redaction have their spots unpacked.
+      params.push(value);
+      return `(len(redaction_kinds) > 0 AND list_contains(json_extract_string(redactions, '$[*].path'), ?))`;
     default:
       throw new Error(`no SQL for filter ${field}`);
   }
